@@ -1,0 +1,41 @@
+namespace ContentPipeline.Core;
+
+/// <summary>
+/// Every name, limit and site setting of the pipeline in one place, bound from the configuration
+/// section <see cref="SectionName"/>. The defaults are what the app runs with locally.
+/// </summary>
+public sealed class ContentPipelineOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "ContentPipeline";
+
+    /// <summary>Default name of the container editors upload sources to. The blob trigger's path must agree.</summary>
+    public const string DefaultArticlesContainer = "articles";
+
+    /// <summary>Container that holds uploaded article sources.</summary>
+    public string ArticlesContainer { get; set; } = DefaultArticlesContainer;
+
+    /// <summary>Container the site is served from (the static-website container).</summary>
+    public string SiteContainer { get; set; } = "$web";
+
+    /// <summary>Table that holds one catalog row per article.</summary>
+    public string CatalogTable { get; set; } = "articles";
+
+    /// <summary>Largest accepted upload, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Public base URL of the site; canonical and Open Graph URLs are built from it.</summary>
+    public Uri SiteBaseUrl { get; set; } = new("http://127.0.0.1:7072/");
+
+    /// <summary>Site name shown in every page's header and in Open Graph tags.</summary>
+    public string SiteName { get; set; } = "ContentPipeline";
+
+    /// <summary>Links shown in every page's navigation, in order.</summary>
+    public IList<NavigationLink> Navigation { get; } = [];
+
+    /// <summary>Cache-Control of article pages.</summary>
+    public string PageCacheControl { get; set; } = "public, max-age=300";
+
+    /// <summary>A Liquid file that replaces the built-in page layout; null uses the built-in one.</summary>
+    public string? PageTemplatePath { get; set; }
+}

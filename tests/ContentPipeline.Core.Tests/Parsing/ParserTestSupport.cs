@@ -1,0 +1,28 @@
+using System.Text;
+using ContentPipeline.Core.Articles;
+using ContentPipeline.Core.Parsing;
+
+namespace ContentPipeline.Core.Tests.Parsing;
+
+/// <summary>One parser for every test (it is thread-safe), and shorthands to parse text.</summary>
+internal static class ParserTestSupport
+{
+    public static ArticleParser Parser { get; } = new();
+
+    public static ArticleParseResult Parse(string text, ArticleFormat format = ArticleFormat.Markdown, string fileName = "article.md") =>
+        Parser.Parse(new ArticleSource(Encoding.UTF8.GetBytes(text), format, fileName));
+
+    public static Article ParseValid(string text, ArticleFormat format = ArticleFormat.Markdown, string fileName = "article.md")
+    {
+        var result = Parse(text, format, fileName);
+        Assert.True(result.IsSuccess, $"Expected the source to parse, got: {result.Error}");
+        return result.Article;
+    }
+
+    public static ArticleError ParseInvalid(string text, ArticleFormat format = ArticleFormat.Markdown, string fileName = "article.md")
+    {
+        var result = Parse(text, format, fileName);
+        Assert.False(result.IsSuccess, "Expected the source to be refused, but it parsed.");
+        return result.Error;
+    }
+}
