@@ -1,0 +1,221 @@
+using Azure.Storage.Blobs;
+using ContentPipeline.Core.Articles;
+using ContentPipeline.Core.Parsing;
+using ContentPipeline.Core.Rendering;
+using ContentPipeline.Core.Slugs;
+using ContentPipeline.Storage.Catalog;
+using ContentPipeline.Storage.Pages;
+using ContentPipeline.Storage.Sources;
+using Microsoft.Extensions.Logging;
+
+namespace ContentPipeline.Storage.Publishing;
+
+/// <summary>
+/// Publishes a source blob: parse, render, write the page (only if its bytes changed), then record the
+/// result in the catalog. This is the one place rendering happens, whichever way a source arrived.
+/// Safe to replay: the same source leaves the page and the catalog untouched.
+/// </summary>
+public sealed partial class ArticlePublisher(
+    ArticleParser parser,
+    PageRenderer renderer,
+    PageStore pages,
+    ArticleCatalog catalog,
+    TimeProvider time,
+    ILogger<ArticlePublisher> logger)
+{
+    // A source replaced while it was being rendered is rendered again; past this, the newer version's own
+    // event finishes the job.
+    private const int MaxRenderPasses = 3;
+
+    /// <summary>Publishes the source in <paramref name="source"/>.</summary>
+    public async Task<PublishOutcome> PublishAsync(BlobClient source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var blobName = source.Name;
+        if (!ArticleFormats.TryFromFileName(blobName, out var format))
+        {
+            LogIgnored(blobName);
+            return new PublishOutcome(PublishResultKind.Ignored);
+        }
+
+        var stem = blobName[..blobName.LastIndexOf('.')];
+        if (!Slug.TryParse(stem, out var slug, out var slugProblem))
+        {
+            var reason = $"The blob name '{blobName}' does not make a valid slug. {slugProblem} Rename it to '<slug>{Path.GetExtension(blobName)}'.";
+            LogRejected(blobName, reason);
+            await catalog.RecordRejectedSourceAsync(blobName, reason, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return new PublishOutcome(PublishResultKind.Rejected, Error: new ArticleError(reason));
+        }
+
+        SourceContent? content = null;
+        try
+        {
+            PublishOutcome outcome = new(PublishResultKind.SourceMissing, slug.Value);
+            for (var pass = 1; pass <= MaxRenderPasses; pass++)
+            {
+                content = await ArticleSourceStore.ReadAsync(source, cancellationToken).ConfigureAwait(false);
+                if (content is null)
+                {
+                    LogSourceMissing(blobName);
+                    return new PublishOutcome(PublishResultKind.SourceMissing, slug.Value);
+                }
+
+                outcome = await PublishVersionAsync(slug, blobName, format, content, cancellationToken).ConfigureAwait(false);
+
+                // If the source changed while we rendered, a concurrent run may have finished first with the newer
+                // bytes and we may just have overwritten its page: render again until what we wrote is current.
+                var currentETag = await ArticleSourceStore.GetETagAsync(source, cancellationToken).ConfigureAwait(false);
+                if (currentETag is null || currentETag == content.ETag)
+                {
+                    break;
+                }
+            }
+
+            return outcome;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Record why before the host's retry and poison rules take over, so the catalog never says
+            // "pending" about a source that keeps failing.
+            await RecordUnexpectedFailureAsync(slug, blobName, content, ex).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<PublishOutcome> PublishVersionAsync(Slug slug, string blobName, ArticleFormat format, SourceContent content, CancellationToken cancellationToken)
+    {
+        var existing = await catalog.GetAsync(slug, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && existing.SourceLastModified > content.LastModified)
+        {
+            LogSuperseded(blobName, content.ETag);
+            return new PublishOutcome(PublishResultKind.Superseded, slug.Value);
+        }
+
+        var sourceHash = ArticleSourceStore.HashOf(content.Content.ToMemory().Span);
+        var parsed = parser.Parse(new ArticleSource(content.Content.ToMemory(), format, blobName));
+        var error = parsed.IsSuccess ? SlugMismatch(parsed.Article.Metadata, slug, blobName) : parsed.Error;
+        if (error is not null)
+        {
+            LogFailed(blobName, error.ToString());
+            await catalog.UpdateAsync(slug, current => Failed(current, slug, blobName, content, sourceHash, error.ToString()), cancellationToken).ConfigureAwait(false);
+            return new PublishOutcome(PublishResultKind.Failed, slug.Value, Error: error);
+        }
+
+        var article = parsed.Article!;
+        var page = renderer.Render(article, slug);
+        var written = await pages.WriteIfChangedAsync(slug, page, cancellationToken).ConfigureAwait(false);
+        await catalog.UpdateAsync(slug, current => Published(current, slug, blobName, content, sourceHash, article.Metadata, page, written), cancellationToken).ConfigureAwait(false);
+        LogPublished(blobName, slug.Value, written);
+        return new PublishOutcome(PublishResultKind.Published, slug.Value, written);
+    }
+
+    private static ArticleError? SlugMismatch(ArticleMetadata metadata, Slug slug, string blobName) =>
+        metadata.Slug is { } declared && declared != slug.Value
+            ? new ArticleError($"The front matter says 'slug: {declared}' but the file is named '{blobName}'; rename the file to '{declared}{Path.GetExtension(blobName)}' or remove the slug line.")
+            : null;
+
+    private CatalogEntry? Published(CatalogEntry? current, Slug slug, string blobName, SourceContent content, string sourceHash, ArticleMetadata metadata, RenderedPage page, bool written)
+    {
+        if (current is not null && current.SourceLastModified > content.LastModified)
+        {
+            return null;
+        }
+
+        if (current is { Status: ArticleStatus.Published } && current.SourceETag == content.ETag && current.ContentHash == page.ContentHash && !written)
+        {
+            return null; // A replay: nothing changed.
+        }
+
+        var now = time.GetUtcNow();
+        return new CatalogEntry
+        {
+            Slug = slug.Value,
+            Title = metadata.Title,
+            Status = ArticleStatus.Published,
+            Error = null,
+            SourceBlob = blobName,
+            SourceETag = content.ETag,
+            SourceLastModified = content.LastModified,
+            SourceHash = sourceHash,
+            ContentHash = page.ContentHash,
+            Date = metadata.Date,
+            Tags = metadata.Tags,
+            Summary = metadata.Summary,
+            Author = metadata.Author,
+            Draft = metadata.Draft,
+            PublishedAt = written || current?.PublishedAt is null ? now : current.PublishedAt,
+            CreatedAt = current?.CreatedAt ?? now,
+            UpdatedAt = now,
+        };
+    }
+
+    private CatalogEntry? Failed(CatalogEntry? current, Slug slug, string blobName, SourceContent? content, string? sourceHash, string error)
+    {
+        if (current is not null && content is not null && current.SourceLastModified > content.LastModified)
+        {
+            return null;
+        }
+
+        if (current is { Status: ArticleStatus.Failed } && current.Error == error && current.SourceETag == content?.ETag)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        return (current ?? new CatalogEntry
+        {
+            Slug = slug.Value,
+            Title = slug.Value,
+            Status = ArticleStatus.Failed,
+            SourceBlob = blobName,
+            SourceETag = "",
+            SourceLastModified = DateTimeOffset.MinValue,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }) with
+        {
+            Status = ArticleStatus.Failed,
+            Error = error,
+            SourceBlob = blobName,
+            SourceETag = content?.ETag ?? current?.SourceETag ?? "",
+            SourceLastModified = content?.LastModified ?? current?.SourceLastModified ?? DateTimeOffset.MinValue,
+            SourceHash = sourceHash ?? current?.SourceHash,
+            UpdatedAt = now,
+        };
+    }
+
+    private async Task RecordUnexpectedFailureAsync(Slug slug, string blobName, SourceContent? content, Exception exception)
+    {
+        var reason = $"Publishing failed unexpectedly ({exception.GetType().Name}: {exception.Message}); it will be retried.";
+        try
+        {
+            // Not the caller's token: the failure must be recorded even when the invocation is being torn down.
+            await catalog.UpdateAsync(slug, current => Failed(current, slug, blobName, content, null, reason), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception recordException) when (recordException is not OperationCanceledException)
+        {
+            LogRecordFailed(recordException, blobName);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {BlobName}: not an article source (.md, .markdown, .txt, .html)")]
+    private partial void LogIgnored(string blobName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {BlobName}: {Reason}")]
+    private partial void LogRejected(string blobName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {BlobName}: it was deleted before it could be published")]
+    private partial void LogSourceMissing(string blobName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {BlobName} version {ETag}: the catalog already has a newer source")]
+    private partial void LogSuperseded(string blobName, string etag);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish {BlobName}: {Error}")]
+    private partial void LogFailed(string blobName, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published {BlobName} as {Slug} (page written: {PageWritten})")]
+    private partial void LogPublished(string blobName, string slug, bool pageWritten);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the failure of {BlobName} in the catalog")]
+    private partial void LogRecordFailed(Exception exception, string blobName);
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using ContentPipeline.Core;
+using ContentPipeline.Core.Articles;
+using ContentPipeline.Core.Slugs;
+
+namespace ContentPipeline.Storage.Sources;
+
+/// <summary>
+/// The articles container: uploaded sources, one blob per article named <c>{slug}{extension}</c>.
+/// Writing the same bytes again is a no-op, so a retried upload neither rewrites the blob nor fires a new event.
+/// </summary>
+public sealed class ArticleSourceStore
+{
+    /// <summary>Blob metadata key holding the SHA-256 of the source bytes.</summary>
+    public const string SourceHashMetadata = "sourcehash";
+
+    private readonly BlobContainerClient container;
+
+    /// <summary>Creates a store on the container named in <paramref name="options"/>.</summary>
+    public ArticleSourceStore(BlobServiceClient blobs, ContentPipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        ArgumentNullException.ThrowIfNull(options);
+        container = blobs.GetBlobContainerClient(options.ArticlesContainer);
+    }
+
+    /// <summary>The SHA-256 of source bytes, as stored in blob metadata and the catalog.</summary>
+    public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>
+    /// Stores <paramref name="content"/> as the source of <paramref name="slug"/>. Sources of the same slug with
+    /// another extension are removed afterwards, so one article never has two competing sources.
+    /// </summary>
+    public async Task<StoredSource> SaveAsync(Slug slug, ArticleFormat format, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var blobName = slug.Value + ArticleFormats.ExtensionOf(format);
+        var blob = container.GetBlobClient(blobName);
+        var hash = HashOf(content.Span);
+
+        var existing = await GetPropertiesAsync(blob, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && existing.Metadata.TryGetValue(SourceHashMetadata, out var storedHash) && storedHash == hash)
+        {
+            await RemoveOtherSourcesAsync(slug, blobName, cancellationToken).ConfigureAwait(false);
+            return new StoredSource(blobName, existing.ETag.ToString(), existing.LastModified, Created: false);
+        }
+
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = ArticleFormats.MediaTypeOf(format) },
+            Metadata = new Dictionary<string, string> { [SourceHashMetadata] = hash },
+        };
+        var uploaded = await WithContainerAsync(
+            () => blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await RemoveOtherSourcesAsync(slug, blobName, cancellationToken).ConfigureAwait(false);
+        return new StoredSource(blobName, uploaded.Value.ETag.ToString(), uploaded.Value.LastModified, Created: true);
+    }
+
+    /// <summary>Reads a source blob, or returns null when it no longer exists.</summary>
+    public static async Task<SourceContent?> ReadAsync(BlobClient source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        try
+        {
+            var result = await source.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return new SourceContent(result.Value.Content, result.Value.Details.ETag.ToString(), result.Value.Details.LastModified);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The current ETag of a source blob, or null when it no longer exists.</summary>
+    public static async Task<string?> GetETagAsync(BlobClient source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return (await GetPropertiesAsync(source, cancellationToken).ConfigureAwait(false))?.ETag.ToString();
+    }
+
+    private async Task RemoveOtherSourcesAsync(Slug slug, string keep, CancellationToken cancellationToken)
+    {
+        foreach (var extension in ArticleFormats.Extensions)
+        {
+            var name = slug.Value + extension;
+            if (name != keep)
+            {
+                await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<BlobProperties?> GetPropertiesAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    // Creates the container on first use, so a fresh account (or Azurite) needs no set-up step.
+    private async Task<T> WithContainerAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await operation().ConfigureAwait(false);
+        }
+    }
+}

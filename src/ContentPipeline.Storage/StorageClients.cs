@@ -1,0 +1,56 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+
+namespace ContentPipeline.Storage;
+
+/// <summary>
+/// Creates the storage clients from a Functions-style connection setting: either a connection string
+/// (<c>AzureWebJobsStorage=UseDevelopmentStorage=true</c>) or an identity-based section
+/// (<c>AzureWebJobsStorage__blobServiceUri</c>, <c>__tableServiceUri</c>, <c>__credential</c>, <c>__clientId</c>),
+/// the same forms the Functions host accepts.
+/// </summary>
+public static class StorageClients
+{
+    /// <summary>Creates the Blob service client for the connection named <paramref name="connectionName"/>.</summary>
+    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, string connectionName)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[connectionName] is { Length: > 0 } connectionString
+            ? new BlobServiceClient(connectionString)
+            : new BlobServiceClient(ServiceUri(configuration.GetSection(connectionName), "blob"), Credential(configuration.GetSection(connectionName)));
+    }
+
+    /// <summary>Creates the Table service client for the connection named <paramref name="connectionName"/>.</summary>
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, string connectionName)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[connectionName] is { Length: > 0 } connectionString
+            ? new TableServiceClient(connectionString)
+            : new TableServiceClient(ServiceUri(configuration.GetSection(connectionName), "table"), Credential(configuration.GetSection(connectionName)));
+    }
+
+    private static Uri ServiceUri(IConfigurationSection section, string service)
+    {
+        if (section[$"{service}ServiceUri"] is { Length: > 0 } uri)
+        {
+            return new Uri(uri);
+        }
+
+        if (section["accountName"] is { Length: > 0 } account)
+        {
+            return new Uri($"https://{account}.{service}.core.windows.net/");
+        }
+
+        throw new InvalidOperationException(
+            $"The storage connection '{section.Path}' is not configured: set '{section.Path}' to a connection string, "
+            + $"or '{section.Path}__{service}ServiceUri' (or '{section.Path}__accountName') for an identity-based connection.");
+    }
+
+    private static TokenCredential Credential(IConfigurationSection section) =>
+        string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned)
+            : new DefaultAzureCredential();
+}

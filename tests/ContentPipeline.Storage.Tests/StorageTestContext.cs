@@ -1,0 +1,77 @@
+using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using ContentPipeline.Core;
+using ContentPipeline.Core.Articles;
+using ContentPipeline.Core.Parsing;
+using ContentPipeline.Core.Rendering;
+using ContentPipeline.Core.Slugs;
+using ContentPipeline.Storage.Catalog;
+using ContentPipeline.Storage.Ingest;
+using ContentPipeline.Storage.Pages;
+using ContentPipeline.Storage.Publishing;
+using ContentPipeline.Storage.Sources;
+using ContentPipeline.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ContentPipeline.Storage.Tests;
+
+/// <summary>The storage services wired to a real Azurite, with containers and a table of their own per test.</summary>
+internal sealed class StorageTestContext
+{
+    private static readonly ArticleParser Parser = new();
+
+    public StorageTestContext(AzuriteFixture azurite, Action<ContentPipelineOptions>? configure = null)
+    {
+        Options = new ContentPipelineOptions
+        {
+            ArticlesContainer = TestNames.Container("articles"),
+            SiteContainer = TestNames.Container("web"),
+            CatalogTable = TestNames.Table("articles"),
+            SiteBaseUrl = new Uri("https://site.example/"),
+            PageCacheControl = "public, max-age=60",
+        };
+        configure?.Invoke(Options);
+        Blobs = new BlobServiceClient(azurite.ConnectionString);
+        Tables = new TableServiceClient(azurite.ConnectionString);
+        Sources = new ArticleSourceStore(Blobs, Options);
+        Pages = new PageStore(Blobs, Options);
+        Catalog = new ArticleCatalog(Tables, Options);
+        Publisher = new ArticlePublisher(Parser, new PageRenderer(Options), Pages, Catalog, TimeProvider.System, NullLogger<ArticlePublisher>.Instance);
+        Ingestor = new ArticleIngestor(Parser, Sources, Catalog, TimeProvider.System);
+    }
+
+    public ContentPipelineOptions Options { get; }
+
+    public BlobServiceClient Blobs { get; }
+
+    public TableServiceClient Tables { get; }
+
+    public ArticleSourceStore Sources { get; }
+
+    public PageStore Pages { get; }
+
+    public ArticleCatalog Catalog { get; }
+
+    public ArticlePublisher Publisher { get; }
+
+    public ArticleIngestor Ingestor { get; }
+
+    public BlobContainerClient ArticlesContainer => Blobs.GetBlobContainerClient(Options.ArticlesContainer);
+
+    public BlobClient SourceBlob(string name) => ArticlesContainer.GetBlobClient(name);
+
+    public static Slug SlugOf(string text) => Slug.TryParse(text, out var slug, out var error) ? slug : throw new ArgumentException(error);
+
+    /// <summary>Writes a source straight into the articles container, as an editor with Storage Explorer would.</summary>
+    public async Task<BlobClient> UploadSourceAsync(string name, string content)
+    {
+        await ArticlesContainer.CreateIfNotExistsAsync();
+        var blob = SourceBlob(name);
+        await blob.UploadAsync(BinaryData.FromString(content), overwrite: true);
+        return blob;
+    }
+
+    public Task<IngestResult> IngestAsync(string markdown, string? slug = null, bool overwrite = false) =>
+        Ingestor.IngestAsync(new ArticleUpload(Encoding.UTF8.GetBytes(markdown), ArticleFormat.Markdown, ""), slug is null ? null : SlugOf(slug), overwrite);
+}
