@@ -1,0 +1,49 @@
+using ContentPipeline.Core;
+using ContentPipeline.Core.Parsing;
+using ContentPipeline.Core.Rendering;
+using ContentPipeline.Core.Sanitizing;
+using ContentPipeline.Functions.Http;
+using ContentPipeline.Storage;
+using ContentPipeline.Storage.Catalog;
+using ContentPipeline.Storage.Ingest;
+using ContentPipeline.Storage.Pages;
+using ContentPipeline.Storage.Publishing;
+using ContentPipeline.Storage.Sources;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ContentPipeline.Functions.Hosting;
+
+/// <summary>Registers the content pipeline: options, storage clients, and the core and storage services.</summary>
+public static class ContentPipelineServiceCollectionExtensions
+{
+    /// <summary>The app setting that names the storage account, as for the Functions host itself.</summary>
+    public const string StorageConnection = "AzureWebJobsStorage";
+
+    public static IServiceCollection AddContentPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ContentPipelineOptions>()
+            .BindConfiguration(ContentPipelineOptions.SectionName)
+            .Validate(o => o.MaxUploadBytes > 0, "ContentPipeline:MaxUploadBytes must be a positive number of bytes.")
+            .Validate(o => o.SiteBaseUrl.IsAbsoluteUri, "ContentPipeline:SiteBaseUrl must be an absolute URL such as https://www.example.com/.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentPipelineOptions>>().Value);
+        services.AddSingleton(TimeProvider.System);
+
+        // Long-lived clients: one connection pool for the app's lifetime.
+        services.AddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration, StorageConnection));
+        services.AddSingleton(_ => StorageClients.CreateTableServiceClient(configuration, StorageConnection));
+
+        services.AddSingleton<HtmlFragmentSanitizer>();
+        services.AddSingleton<ArticleParser>();
+        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<ArticleSourceStore>();
+        services.AddSingleton<PageStore>();
+        services.AddSingleton<ArticleCatalog>();
+        services.AddSingleton<ArticlePublisher>();
+        services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<UploadReader>();
+        return services;
+    }
+}
