@@ -1,27 +1,30 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace ContentPipeline.Testing;
+namespace LocalFunctionsHost.Storage;
 
 /// <summary>
-/// Collects a child process's stdout and stderr, so a failure to start can say what the process said.
+/// Collects the last lines a child process wrote to stdout and stderr, so a failure to start can say what the process said.
 /// </summary>
 internal sealed class ProcessOutputLog
 {
-    // Enough for any start-up error; a process that talks forever must not fill the test host's memory.
+    // Enough for any start-up error; a process that talks forever must not fill the host's memory.
     private const int MaxLines = 500;
 
     private readonly Queue<string> _lines = new();
     private readonly Lock _gate = new();
     private readonly Action<string>? _onStandardOutputLine;
+    private readonly Action<string>? _onStandardErrorLine;
 
     /// <param name="onStandardOutputLine">Called with each line of stdout, on a thread-pool thread.</param>
-    public ProcessOutputLog(Action<string>? onStandardOutputLine = null)
+    /// <param name="onStandardErrorLine">Called with each line of stderr, on a thread-pool thread.</param>
+    public ProcessOutputLog(Action<string>? onStandardOutputLine = null, Action<string>? onStandardErrorLine = null)
     {
         _onStandardOutputLine = onStandardOutputLine;
+        _onStandardErrorLine = onStandardErrorLine;
     }
 
-    /// <summary>Starts the process with both streams redirected into this log.</summary>
+    /// <summary>Starts the process with stdout and stderr redirected into this log.</summary>
     public Process Start(ProcessStartInfo startInfo, string displayName)
     {
         ArgumentNullException.ThrowIfNull(startInfo);
@@ -40,6 +43,7 @@ internal sealed class ProcessOutputLog
             if (line.Data is { } text)
             {
                 Append("stderr: " + text);
+                _onStandardErrorLine?.Invoke(text);
             }
         };
 

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ContentPipeline.Testing;
+namespace LocalFunctionsHost.Storage;
 
 /// <summary>
 /// Reads the ports Azurite reports on stdout once each service listens: started with port 0,
-/// Azurite lets the OS pick free ports, so two test assemblies never collide, and prints
+/// Azurite lets the OS pick a free port and prints
 /// "Azurite Blob service is successfully listening at http://127.0.0.1:45509".
 /// </summary>
 internal sealed partial class AzuriteListeningPorts
@@ -32,7 +33,7 @@ internal sealed partial class AzuriteListeningPorts
             return;
         }
 
-        var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var port = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
         lock (_gate)
         {
             switch (match.Groups["service"].Value)
