@@ -21,6 +21,9 @@ internal sealed partial class BlobTriggerDispatcher : IBlobChangeListener, IAsyn
 {
     public const string PoisonQueueName = "webjobs-blobtrigger-poison";
 
+    /// <summary>How long stopping waits for invocations in flight before abandoning them.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
     private readonly WorkerHost worker;
     private readonly IReadOnlyList<BlobTriggerFunction> functions;
     private readonly BlobServiceClient storage;
@@ -31,7 +34,9 @@ internal sealed partial class BlobTriggerDispatcher : IBlobChangeListener, IAsyn
     private readonly ILogger<BlobTriggerDispatcher> logger;
     private readonly Channel<BlobWorkItem> work = Channel.CreateUnbounded<BlobWorkItem>();
     private readonly ConcurrentDictionary<string, byte> inFlight = new(StringComparer.Ordinal);
+    // Two stages of stopping: no new work is taken, then (after a grace period) work in flight is abandoned.
     private readonly CancellationTokenSource stopping = new();
+    private readonly CancellationTokenSource abandoning = new();
     private readonly Task[] consumers;
 
     public BlobTriggerDispatcher(
@@ -89,8 +94,19 @@ internal sealed partial class BlobTriggerDispatcher : IBlobChangeListener, IAsyn
     {
         work.Writer.TryComplete();
         await stopping.CancelAsync();
-        await Task.WhenAll(consumers).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // Invocations in flight get to finish and write their receipts (the worker outlives the dispatcher), or a
+        // blob handled just before a stop would fire again at the next start.
+        var consumed = Task.WhenAll(consumers);
+        await consumed.WaitAsync(DrainTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!consumed.IsCompleted)
+        {
+            await abandoning.CancelAsync();
+            await consumed.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         stopping.Dispose();
+        abandoning.Dispose();
     }
 
     private async Task ConsumeAsync()
@@ -101,7 +117,7 @@ internal sealed partial class BlobTriggerDispatcher : IBlobChangeListener, IAsyn
             {
                 try
                 {
-                    await ProcessAsync(item, stopping.Token);
+                    await ProcessAsync(item, abandoning.Token);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -188,6 +204,9 @@ internal sealed partial class BlobTriggerDispatcher : IBlobChangeListener, IAsyn
                 error = ex.Message;
             }
 
+            // Stopping: a failure now is most likely the worker going away. Leave no receipt and send nothing to the
+            // poison queue, so the next start's scan tries the blob afresh.
+            stopping.Token.ThrowIfCancellationRequested();
             if (attempt >= settings.PoisonBlobThreshold)
             {
                 LogPoisoned(item.Function.FunctionName, item.ContainerName, item.BlobName, attempt, error);

@@ -180,7 +180,15 @@ internal sealed partial class LocalHost : IAsyncDisposable
             ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage");
         var emulator = configured is null || string.Equals(configured.Trim(), DevelopmentStorage, StringComparison.OrdinalIgnoreCase);
 
-        if (!emulator || options.Storage is not null)
+        // An emulator already answering on the standard port is used as it is (the proxy could not take the port).
+        var existingEmulator = emulator && options.Storage is null && options.BlobPort == BlobEventProxyOptions.DefaultPort
+            && await StorageReachability.IsBlobServiceAnsweringAsync(DevelopmentStorage, cancellationToken);
+        if (existingEmulator)
+        {
+            configured = DevelopmentStorage;
+        }
+
+        if (!emulator || options.Storage is not null || existingEmulator)
         {
             if (!await StorageReachability.IsBlobServiceAnsweringAsync(configured!, cancellationToken))
             {
