@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+using ContentPipeline.Testing;
+using Xunit.Abstractions;
+
+namespace LocalFunctionsHost.Tests.EndToEnd;
+
+/// <summary>
+/// The content pipeline app under the host, used as an editor and a reader would: articles go in over the API or
+/// straight into storage, and come out as pages on the site origin.
+/// </summary>
+public sealed class ContentPipelineEndToEndTests : IClassFixture<ContentPipelineEndToEndTests.HostFixture>, IDisposable
+{
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly HostFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public ContentPipelineEndToEndTests(HostFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+        fixture.Log.WriteTo(output);
+    }
+
+    private EndToEndHost Host => _fixture.Host;
+
+    public void Dispose() => _fixture.Log.WriteTo(null);
+
+    [Fact]
+    public async Task A_markdown_article_put_over_the_api_is_published_and_served_by_the_site()
+    {
+        var slug = UniqueSlug("put");
+        var title = $"End to end {slug[^8..]}";
+        using var body = new StringContent($"# {title}\n\nA paragraph with *emphasis*.\n", Encoding.UTF8, "text/markdown");
+
+        var stopwatch = Stopwatch.StartNew();
+        using var put = await Host.Api.PutAsync(new Uri($"api/articles/{slug}", UriKind.Relative), body);
+        var article = await WaitUntilPublishedAsync(slug);
+        var publishedAfter = stopwatch.ElapsedMilliseconds;
+        using var page = await Host.Site.GetAsync(new Uri($"articles/{slug}/", UriKind.Relative));
+        _output.WriteLine($"PUT to published: {publishedAfter} ms; PUT to page served: {stopwatch.ElapsedMilliseconds} ms");
+
+        Assert.Equal(HttpStatusCode.Accepted, put.StatusCode);
+        Assert.Equal(title, article.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("public, max-age=300", page.Headers.CacheControl?.ToString());
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<em>emphasis</em>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plain_text_article_written_straight_into_storage_is_published_and_served_by_the_site()
+    {
+        var slug = UniqueSlug("sample");
+        var source = await Host.BlobAsync("articles", $"{slug}.txt");
+        var sample = await Samples.ReadBytesAsync(Samples.FundSecurityAndIndependence);
+
+        var stopwatch = Stopwatch.StartNew();
+        await source.UploadAsync(new BinaryData(sample), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } });
+        var article = await WaitUntilPublishedAsync(slug);
+        using var page = await Host.Site.GetAsync(new Uri($"articles/{slug}/", UriKind.Relative));
+        _output.WriteLine($"Blob write to page served: {stopwatch.ElapsedMilliseconds} ms");
+
+        Assert.Equal("Fund security and independence", article.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Fund security and independence", html, StringComparison.Ordinal);
+        Assert.Contains("Intellectual Property Cooperation Framework Agreement", html, StringComparison.Ordinal);
+    }
+
+    private static string UniqueSlug(string prefix) => $"e2e-{prefix}-{Guid.NewGuid():N}";
+
+    // Polls the API, as a client following the 202's status URL would, until the article leaves "pending".
+    private async Task<JsonElement> WaitUntilPublishedAsync(string slug)
+    {
+        var article = await Poll.UntilAsync($"article '{slug}' leaving pending", PublishTimeout, async ct =>
+        {
+            using var response = await Host.Api.GetAsync(new Uri($"api/articles/{slug}", UriKind.Relative), ct);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            var text = await response.Content.ReadAsStringAsync(ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET api/articles/{slug} answered {(int)response.StatusCode}: {text}");
+            return JsonSerializer.Deserialize<JsonElement>(text).GetProperty("status").GetString() == "pending" ? null : text;
+        });
+        var entry = JsonSerializer.Deserialize<JsonElement>(article);
+        Assert.True(entry.GetProperty("status").GetString() == "published", $"The article did not publish: {article}");
+        return entry;
+    }
+
+    /// <summary>One host running the content pipeline app for the tests of this class.</summary>
+    public sealed class HostFixture : IAsyncLifetime
+    {
+        private EndToEndHost? _host;
+
+        internal HostLog Log { get; } = new();
+
+        internal EndToEndHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
+
+        public async Task InitializeAsync() => _host = await EndToEndHost.StartAsync(EndToEndApps.ContentPipeline, Log);
+
+        public async Task DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _host, null) is { } host)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+}
