@@ -65,7 +65,8 @@ internal sealed partial class QueueListener(WorkerHost worker, QueueTriggerFunct
         var request = new InvocationRequest { InvocationId = Guid.NewGuid().ToString(), TraceContext = new RpcTraceContext() };
         var text = MessageText(message.Body);
         request.InputData.Add(new ParameterBinding { Name = function.BindingName, Data = new TypedData { String = text } });
-        request.TriggerMetadata["DequeueCount"] = new TypedData { Int = message.DequeueCount };
+        // Numbers go as JSON, as the real host sends them: the 2.52 worker refuses TypedData.int in metadata.
+        request.TriggerMetadata["DequeueCount"] = new TypedData { Json = message.DequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         request.TriggerMetadata["Id"] = new TypedData { String = message.MessageId };
         request.TriggerMetadata["PopReceipt"] = new TypedData { String = message.PopReceipt };
         request.TriggerMetadata["InsertionTime"] = new TypedData { Json = JsonSerializer.Serialize(message.InsertedOn) };
