@@ -1,3 +1,5 @@
+using ContentPipeline.Core.Articles;
+
 namespace ContentPipeline.Storage.Catalog;
 
 /// <summary>One article as the catalog knows it.</summary>
@@ -53,4 +55,33 @@ public sealed record CatalogEntry
 
     /// <summary>When this entry last changed.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// The entry for <paramref name="source"/> with what its <paramref name="metadata"/> says, keeping from
+    /// <paramref name="current"/> what a new source version does not change (first-seen time, last page).
+    /// </summary>
+    public static CatalogEntry Describe(string slug, ArticleStatus status, SourceVersion source, ArticleMetadata metadata, CatalogEntry? current, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(metadata);
+        return new CatalogEntry
+        {
+            Slug = slug,
+            Title = metadata.Title,
+            Status = status,
+            SourceBlob = source.BlobName,
+            SourceETag = source.ETag,
+            SourceLastModified = source.LastModified,
+            SourceHash = source.Hash,
+            ContentHash = current?.ContentHash,
+            Date = metadata.Date,
+            Tags = metadata.Tags,
+            Summary = metadata.Summary,
+            Author = metadata.Author,
+            Draft = metadata.Draft,
+            PublishedAt = current?.PublishedAt,
+            CreatedAt = current?.CreatedAt ?? now,
+            UpdatedAt = now,
+        };
+    }
 }

@@ -63,26 +63,7 @@ public sealed class ArticleIngestor(ArticleParser parser, ArticleSourceStore sou
             return null;
         }
 
-        var now = time.GetUtcNow();
-        return new CatalogEntry
-        {
-            Slug = slug.Value,
-            Title = metadata.Title,
-            Status = ArticleStatus.Pending,
-            Error = null,
-            SourceBlob = stored.BlobName,
-            SourceETag = stored.ETag,
-            SourceLastModified = stored.LastModified,
-            SourceHash = sourceHash,
-            ContentHash = current?.ContentHash,
-            Date = metadata.Date,
-            Tags = metadata.Tags,
-            Summary = metadata.Summary,
-            Author = metadata.Author,
-            Draft = metadata.Draft,
-            PublishedAt = current?.PublishedAt,
-            CreatedAt = current?.CreatedAt ?? now,
-            UpdatedAt = now,
-        };
+        var source = new SourceVersion(stored.BlobName, stored.ETag, stored.LastModified, sourceHash);
+        return CatalogEntry.Describe(slug.Value, ArticleStatus.Pending, source, metadata, current, time.GetUtcNow());
     }
 }

@@ -127,25 +127,11 @@ public sealed partial class ArticlePublisher(
         }
 
         var now = time.GetUtcNow();
-        return new CatalogEntry
+        var source = new SourceVersion(blobName, content.ETag, content.LastModified, sourceHash);
+        return CatalogEntry.Describe(slug.Value, ArticleStatus.Published, source, metadata, current, now) with
         {
-            Slug = slug.Value,
-            Title = metadata.Title,
-            Status = ArticleStatus.Published,
-            Error = null,
-            SourceBlob = blobName,
-            SourceETag = content.ETag,
-            SourceLastModified = content.LastModified,
-            SourceHash = sourceHash,
             ContentHash = page.ContentHash,
-            Date = metadata.Date,
-            Tags = metadata.Tags,
-            Summary = metadata.Summary,
-            Author = metadata.Author,
-            Draft = metadata.Draft,
             PublishedAt = written || current?.PublishedAt is null ? now : current.PublishedAt,
-            CreatedAt = current?.CreatedAt ?? now,
-            UpdatedAt = now,
         };
     }
 
