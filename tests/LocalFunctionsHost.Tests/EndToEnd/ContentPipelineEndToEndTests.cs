@@ -55,6 +55,22 @@ public sealed class ContentPipelineEndToEndTests : IClassFixture<ContentPipeline
         Assert.Contains("<em>emphasis</em>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:7072", true)]
+    [InlineData("https://elsewhere.example", false)]
+    public async Task Cors_preflight_allows_only_the_origins_in_local_settings(string origin, bool allowed)
+    {
+        // The app's local.settings.json has Host.CORS = http://127.0.0.1:7072 (the site origin).
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, new Uri("api/articles/any-slug", UriKind.Relative));
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "PUT");
+
+        using var response = await Host.Api.SendAsync(preflight);
+
+        var allowOrigin = response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+        Assert.Equal(allowed ? origin : null, allowOrigin);
+    }
+
     [Fact]
     public async Task A_plain_text_article_written_straight_into_storage_is_published_and_served_by_the_site()
     {
