@@ -14,7 +14,7 @@ namespace ContentPipeline.Core.Tests.Rendering;
 /// </summary>
 public sealed class GoldenPageTests
 {
-    private static readonly string GoldenFolder = Path.Combine(RepositoryRootPath(), "tests", "ContentPipeline.Core.Tests", "Rendering", "Golden");
+    private static readonly string GoldenFolder = Path.Combine(RepositoryRoot.Locate(), "tests", "ContentPipeline.Core.Tests", "Rendering", "Golden");
 
     public static TheoryData<string> Sources() =>
     [
@@ -79,16 +79,5 @@ public sealed class GoldenPageTests
         }
 
         return $"first difference at line {first + 1}:\n{diff}";
-    }
-
-    private static string RepositoryRootPath()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Functions.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Functions.sln not found above the test output folder.");
     }
 }

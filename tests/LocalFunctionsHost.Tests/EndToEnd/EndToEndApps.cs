@@ -1,4 +1,3 @@
-using System.Reflection;
 using LocalFunctionsHost.Hosting;
 
 namespace LocalFunctionsHost.Tests.EndToEnd;
@@ -9,37 +8,20 @@ namespace LocalFunctionsHost.Tests.EndToEnd;
 /// </summary>
 internal static class EndToEndApps
 {
-    private const string MarkerFileName = "Functions.sln";
-
     /// <summary>The output of <c>tests/LocalFunctionsHost.TestApp</c>.</summary>
-    public static string TestApp => Output("tests", "LocalFunctionsHost.TestApp");
+    public static string TestApp => Output("tests/LocalFunctionsHost.TestApp");
 
     /// <summary>The output of <c>src/ContentPipeline.Functions</c>.</summary>
-    public static string ContentPipeline => Output("src", "ContentPipeline.Functions");
+    public static string ContentPipeline => Output("src/ContentPipeline.Functions");
 
     /// <summary>The clone's root: the host's working directory, where it finds node_modules for Azurite.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, MarkerFileName)))
-                {
-                    return directory.FullName;
-                }
-            }
+    public static string RepositoryRoot => global::ContentPipeline.Testing.RepositoryRoot.Locate();
 
-            throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' holds {MarkerFileName}.");
-        }
-    }
-
-    private static string Output(string folder, string project)
+    private static string Output(string projectFolder)
     {
-        var configuration = typeof(EndToEndApps).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var path = Path.Combine(RepositoryRoot, folder, project, "bin", configuration, "net10.0");
+        var path = global::ContentPipeline.Testing.RepositoryRoot.BuildOutput(projectFolder);
         return FunctionAppLocator.IsOutputFolder(path)
             ? path
-            : throw new InvalidOperationException($"{project} is not built at '{path}'; build tests/LocalFunctionsHost.Tests, which builds it.");
+            : throw new InvalidOperationException($"{projectFolder} is not built at '{path}'; build tests/LocalFunctionsHost.Tests, which builds it.");
     }
 }
