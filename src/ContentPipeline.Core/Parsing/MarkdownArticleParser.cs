@@ -5,12 +5,16 @@ using ContentPipeline.Core.Sanitizing;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ContentPipeline.Core.Parsing;
 
 /// <summary>Parses Markdown with optional YAML front matter into an <see cref="Article"/>.</summary>
 public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline, HtmlFragmentSanitizer sanitizer)
 {
+    private static readonly string TooDeep =
+        $"The Markdown nests block quotes, lists or emphasis deeper than {MarkdownPipelineFactory.MaximumNestingDepth} levels; flatten it.";
+
     /// <summary>Parses <paramref name="text"/>, which came from a file named <paramref name="fileName"/>.</summary>
     public ArticleParseResult Parse(string text, string fileName)
     {
@@ -20,10 +24,9 @@ public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline, Htm
         {
             document = Markdown.Parse(text, pipeline);
         }
-        catch (ArgumentException ex) when (ex.Message.Contains("depth limit", StringComparison.OrdinalIgnoreCase))
+        catch (ArgumentException ex) when (IsDepthLimit(ex))
         {
-            return ArticleParseResult.Failure(
-                $"The Markdown nests block quotes, lists or emphasis deeper than {MarkdownPipelineFactory.MaximumNestingDepth} levels; flatten it.");
+            return ArticleParseResult.Failure(TooDeep);
         }
 
         var frontMatterBlock = document.Count > 0 ? document[0] as YamlFrontMatterBlock : null;
@@ -47,17 +50,17 @@ public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline, Htm
 
         var title = frontMatter.Title ?? TakeTitleHeading(document) ?? PlainText.TitleFromFileName(fileName);
         MarkdownLinkPolicy.Apply(document);
-        var hasRawHtml = document.Descendants().Any(node => node is HtmlBlock or Markdig.Syntax.Inlines.HtmlInline);
+        var hasRawHtml = document.Descendants().Any(node => node is HtmlBlock or HtmlInline);
 
         string html;
         try
         {
             html = Markdown.ToHtml(document, pipeline);
         }
-        catch (ArgumentException ex) when (ex.Message.Contains("depth limit", StringComparison.OrdinalIgnoreCase))
+        catch (ArgumentException ex) when (IsDepthLimit(ex))
         {
-            return ArticleParseResult.Failure(
-                $"The Markdown nests deeper than {MarkdownPipelineFactory.MaximumNestingDepth} levels; flatten it.");
+            // The renderer counts nesting on its own and can hit the limit where the parser did not.
+            return ArticleParseResult.Failure(TooDeep);
         }
 
         // Markdig escapes text and the link policy has filtered URLs, so only raw HTML needs the sanitizer.
@@ -88,6 +91,10 @@ public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline, Htm
 
     [GeneratedRegex(@"\A---[ \t]*\n(?:---|\.\.\.)[ \t]*\n", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex EmptyFrontMatter();
+
+    // Markdig reports its nesting guard as an ArgumentException; only that one is an expected outcome.
+    private static bool IsDepthLimit(ArgumentException exception) =>
+        exception.Message.Contains("depth limit", StringComparison.OrdinalIgnoreCase);
 
     private static bool OpensFrontMatter(string text)
     {

@@ -16,7 +16,6 @@ public sealed class PublishArticle(ArticlePublisher publisher)
     [Function(nameof(PublishArticle))]
     public async Task Run(
         [BlobTrigger(SourcePath, Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient source,
-        string name,
         CancellationToken cancellationToken)
     {
         // Expected outcomes (bad source, rejected name, deleted blob) are recorded by the publisher and end here;

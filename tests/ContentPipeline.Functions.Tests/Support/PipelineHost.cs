@@ -145,7 +145,7 @@ public sealed class PipelineHost : IAsyncDisposable
 
     /// <summary>Runs the blob trigger for the source blob <paramref name="blobName"/>, with a real blob client, as the host does.</summary>
     public Task PublishAsync(string blobName) =>
-        Function<PublishArticle>().Run(Articles.GetBlobClient(blobName), blobName, CancellationToken.None);
+        Function<PublishArticle>().Run(Articles.GetBlobClient(blobName), CancellationToken.None);
 
     /// <summary>Puts a source straight into the articles container, as an editor with storage access would.</summary>
     public async Task<BlobClient> UploadSourceAsync(string blobName, byte[] content)
