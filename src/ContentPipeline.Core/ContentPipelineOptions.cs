@@ -36,6 +36,18 @@ public sealed class ContentPipelineOptions
     /// <summary>Cache-Control of article pages.</summary>
     public string PageCacheControl { get; set; } = "public, max-age=300";
 
-    /// <summary>A Liquid file that replaces the built-in page layout; null uses the built-in one.</summary>
-    public string? PageTemplatePath { get; set; }
+    /// <summary>
+    /// A folder of Liquid files that replace the built-in templates of the same name (<c>layout.liquid</c>,
+    /// <c>article.liquid</c>, …); templates it lacks stay built-in. Null uses only the built-in ones.
+    /// </summary>
+    public string? TemplateDirectory { get; set; }
+
+    /// <summary>
+    /// Public base URL of the HTTP API including its route prefix; pages call the view counter below it.
+    /// In Azure the function app's URL, locally the local host's API origin.
+    /// </summary>
+    public Uri ApiBaseUrl { get; set; } = new("http://127.0.0.1:7071/api/");
+
+    /// <summary>Table that holds the view counters.</summary>
+    public string ViewsTable { get; set; } = "views";
 }

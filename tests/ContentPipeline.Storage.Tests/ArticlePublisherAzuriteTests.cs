@@ -1,6 +1,6 @@
 using Azure;
 using ContentPipeline.Storage.Catalog;
-using ContentPipeline.Storage.Pages;
+using ContentPipeline.Storage.Site;
 using ContentPipeline.Storage.Publishing;
 using ContentPipeline.Testing;
 using static ContentPipeline.Storage.Tests.StorageTestContext;
@@ -26,7 +26,7 @@ public sealed class ArticlePublisherAzuriteTests(AzuriteFixture azurite)
         Assert.Equal("text/html; charset=utf-8", properties.ContentType);
         Assert.Equal("public, max-age=60", properties.CacheControl);
         var bytes = (await page.DownloadContentAsync()).Value.Content.ToArray();
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), properties.Metadata[PageStore.ContentHashMetadata]);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), properties.Metadata[SiteStore.ContentHashMetadata]);
         Assert.Contains("<h1>Deltas</h1>", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
 
         var entry = await context.Catalog.GetAsync(SlugOf("deltas"));
@@ -37,10 +37,28 @@ public sealed class ArticlePublisherAzuriteTests(AzuriteFixture azurite)
         Assert.Equal("Ana", entry.Author);
         Assert.Equal(new DateTimeOffset(2024, 5, 2, 0, 0, 0, TimeSpan.Zero), entry.Date);
         Assert.Equal("deltas.md", entry.SourceBlob);
-        Assert.Equal(properties.Metadata[PageStore.ContentHashMetadata], entry.ContentHash);
+        Assert.Equal(properties.Metadata[SiteStore.ContentHashMetadata], entry.ContentHash);
         Assert.Equal((await source.GetPropertiesAsync()).Value.ETag.ToString(), entry.SourceETag);
         Assert.NotNull(entry.PublishedAt);
         Assert.Null(entry.Error);
+    }
+
+    [Fact]
+    public async Task Every_asset_a_published_page_links_is_in_the_site_with_immutable_caching()
+    {
+        var context = new StorageTestContext(azurite);
+        await context.Publisher.PublishAsync(await context.UploadSourceAsync("deltas.md", Article));
+
+        var html = (await context.Pages.PageBlob(SlugOf("deltas")).DownloadContentAsync()).Value.Content.ToString();
+        var linked = System.Text.RegularExpressions.Regex.Matches(html, "https://site\\.example/(assets/[^\"]+)").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(2, linked.Count);
+        foreach (var path in linked)
+        {
+            var properties = (await context.Pages.Blob(path).GetPropertiesAsync()).Value;
+            Assert.Equal("public, max-age=31536000, immutable", properties.CacheControl);
+            Assert.Equal(path.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", properties.ContentType);
+        }
     }
 
     [Fact]

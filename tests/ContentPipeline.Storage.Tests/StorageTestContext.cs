@@ -5,10 +5,11 @@ using ContentPipeline.Core;
 using ContentPipeline.Core.Articles;
 using ContentPipeline.Core.Parsing;
 using ContentPipeline.Core.Rendering;
+using ContentPipeline.Core.Site;
 using ContentPipeline.Core.Slugs;
 using ContentPipeline.Storage.Catalog;
 using ContentPipeline.Storage.Ingest;
-using ContentPipeline.Storage.Pages;
+using ContentPipeline.Storage.Site;
 using ContentPipeline.Storage.Publishing;
 using ContentPipeline.Storage.Sources;
 using ContentPipeline.Testing;
@@ -35,9 +36,9 @@ internal sealed class StorageTestContext
         Blobs = new BlobServiceClient(azurite.ConnectionString);
         Tables = new TableServiceClient(azurite.ConnectionString);
         Sources = new ArticleSourceStore(Blobs, Options);
-        Pages = new PageStore(Blobs, Options);
+        Pages = new SiteStore(Blobs, Options, new SiteAssets());
         Catalog = new ArticleCatalog(Tables, Options);
-        Publisher = new ArticlePublisher(Parser, new PageRenderer(Options), Pages, Catalog, TimeProvider.System, NullLogger<ArticlePublisher>.Instance);
+        Publisher = new ArticlePublisher(Parser, new PageRenderer(new SiteTemplates(Options), new SiteModel(Options, new SiteAssets())), Pages, Catalog, TimeProvider.System, NullLogger<ArticlePublisher>.Instance);
         Ingestor = new ArticleIngestor(Parser, Sources, Catalog, TimeProvider.System);
     }
 
@@ -49,7 +50,7 @@ internal sealed class StorageTestContext
 
     public ArticleSourceStore Sources { get; }
 
-    public PageStore Pages { get; }
+    public SiteStore Pages { get; }
 
     public ArticleCatalog Catalog { get; }
 

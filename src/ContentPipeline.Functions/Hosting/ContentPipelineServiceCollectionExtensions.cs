@@ -2,11 +2,12 @@ using ContentPipeline.Core;
 using ContentPipeline.Core.Parsing;
 using ContentPipeline.Core.Rendering;
 using ContentPipeline.Core.Sanitizing;
+using ContentPipeline.Core.Site;
 using ContentPipeline.Functions.Http;
 using ContentPipeline.Storage;
 using ContentPipeline.Storage.Catalog;
 using ContentPipeline.Storage.Ingest;
-using ContentPipeline.Storage.Pages;
+using ContentPipeline.Storage.Site;
 using ContentPipeline.Storage.Publishing;
 using ContentPipeline.Storage.Sources;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ public static class ContentPipelineServiceCollectionExtensions
             .BindConfiguration(ContentPipelineOptions.SectionName)
             .Validate(o => o.MaxUploadBytes > 0, "ContentPipeline:MaxUploadBytes must be a positive number of bytes.")
             .Validate(o => o.SiteBaseUrl.IsAbsoluteUri, "ContentPipeline:SiteBaseUrl must be an absolute URL such as https://www.example.com/.")
+            .Validate(o => o.ApiBaseUrl.IsAbsoluteUri, "ContentPipeline:ApiBaseUrl must be an absolute URL such as https://my-app.azurewebsites.net/api/.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentPipelineOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
@@ -37,9 +39,12 @@ public static class ContentPipelineServiceCollectionExtensions
 
         services.AddSingleton<HtmlFragmentSanitizer>();
         services.AddSingleton<ArticleParser>();
+        services.AddSingleton<SiteAssets>();
+        services.AddSingleton<SiteTemplates>();
+        services.AddSingleton<SiteModel>();
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<ArticleSourceStore>();
-        services.AddSingleton<PageStore>();
+        services.AddSingleton<SiteStore>();
         services.AddSingleton<ArticleCatalog>();
         services.AddSingleton<ArticlePublisher>();
         services.AddSingleton<ArticleIngestor>();

@@ -4,7 +4,7 @@ using ContentPipeline.Core.Parsing;
 using ContentPipeline.Core.Rendering;
 using ContentPipeline.Core.Slugs;
 using ContentPipeline.Storage.Catalog;
-using ContentPipeline.Storage.Pages;
+using ContentPipeline.Storage.Site;
 using ContentPipeline.Storage.Sources;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +18,7 @@ namespace ContentPipeline.Storage.Publishing;
 public sealed partial class ArticlePublisher(
     ArticleParser parser,
     PageRenderer renderer,
-    PageStore pages,
+    SiteStore site,
     ArticleCatalog catalog,
     TimeProvider time,
     ILogger<ArticlePublisher> logger)
@@ -103,7 +103,8 @@ public sealed partial class ArticlePublisher(
 
         var article = parsed.Article!;
         var page = renderer.Render(article, slug);
-        var written = await pages.WriteIfChangedAsync(slug, page, cancellationToken).ConfigureAwait(false);
+        await site.EnsureAssetsAsync(cancellationToken).ConfigureAwait(false);
+        var written = await site.WritePageIfChangedAsync(slug, page, cancellationToken).ConfigureAwait(false);
         await catalog.UpdateAsync(slug, current => Published(current, slug, blobName, content, sourceHash, article.Metadata, page, written), cancellationToken).ConfigureAwait(false);
         LogPublished(blobName, slug.Value, written);
         return new PublishOutcome(PublishResultKind.Published, slug.Value, written);

@@ -1,6 +1,7 @@
 using AngleSharp.Html.Parser;
 using ContentPipeline.Core.Articles;
 using ContentPipeline.Core.Rendering;
+using ContentPipeline.Core.Site;
 using ContentPipeline.Core.Slugs;
 using ContentPipeline.Core.Tests.Parsing;
 
@@ -16,7 +17,11 @@ public sealed class PageRendererTests
         return options;
     }
 
-    public static PageRenderer CreateRenderer() => new(SiteOptions());
+    public static PageRenderer CreateRenderer(ContentPipelineOptions? options = null)
+    {
+        options ??= SiteOptions();
+        return new PageRenderer(new SiteTemplates(options), new SiteModel(options, new SiteAssets()));
+    }
 
     private static Slug SlugOf(string text) => Slug.TryParse(text, out var slug, out var error) ? slug : throw new ArgumentException(error);
 
@@ -53,8 +58,9 @@ public sealed class PageRendererTests
         var html = CreateRenderer().Render(article, SlugOf("x")).Html;
         var document = new HtmlParser().ParseDocument(html);
 
-        Assert.Empty(document.QuerySelectorAll("script"));
-        Assert.Empty(document.QuerySelectorAll("img"));
+        var onlyScript = Assert.Single(document.QuerySelectorAll("script"));
+        Assert.Equal("https://news.example/" + new SiteAssets().ViewsScript.Path, onlyScript.GetAttribute("src"));
+        Assert.Empty(document.QuerySelectorAll("img:not(noscript img)"));
         Assert.Empty(document.QuerySelectorAll("header b, header i"));
         Assert.Equal("</title><script>alert(1)</script>", document.QuerySelector("h1")?.TextContent);
         Assert.Equal("\"><img src=x onerror=alert(1)>", document.QuerySelector("meta[name=description]")?.GetAttribute("content"));
@@ -96,42 +102,112 @@ public sealed class PageRendererTests
     }
 
     [Fact]
-    public void A_user_template_replaces_the_layout()
+    public void Templates_in_the_template_directory_replace_the_built_in_ones_by_name()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}.liquid");
-        File.WriteAllText(path, "<h1>{{ article.title }}</h1>{{ article.body | raw }}<p>{{ site.name }} {{ article.url }}</p>");
+        var directory = Directory.CreateTempSubdirectory("templates-");
         try
         {
+            File.WriteAllText(Path.Combine(directory.FullName, "layout.liquid"), "<main>{{ content | raw }}</main><p>{{ site.name }} {{ page.url }}</p>");
+            File.WriteAllText(Path.Combine(directory.FullName, "article.liquid"), "<h1>{{ article.title }}</h1>{{ article.body | raw }}");
             var options = SiteOptions();
-            options.PageTemplatePath = path;
+            options.TemplateDirectory = directory.FullName;
 
-            var html = new PageRenderer(options).Render(ParserTestSupport.ParseValid("# A & B\n\nx"), SlugOf("a-b")).Html;
+            var html = CreateRenderer(options).Render(ParserTestSupport.ParseValid("# A & B\n\nx"), SlugOf("a-b")).Html;
 
-            Assert.Equal("<h1>A &amp; B</h1><p>x</p>\n<p>Example News https://news.example/articles/a-b/</p>", html);
+            Assert.Equal("<main><h1>A &amp; B</h1><p>x</p>\n</main><p>Example News https://news.example/articles/a-b/</p>", html);
         }
         finally
         {
-            File.Delete(path);
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_template_missing_from_the_template_directory_stays_built_in()
+    {
+        var directory = Directory.CreateTempSubdirectory("templates-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, "layout.liquid"), "[{{ content | raw }}]");
+            var options = SiteOptions();
+            options.TemplateDirectory = directory.FullName;
+
+            var html = CreateRenderer(options).Render(ParserTestSupport.ParseValid("# Title\n\nx"), SlugOf("t")).Html;
+
+            Assert.StartsWith("[<article>", html, StringComparison.Ordinal);
+            Assert.Contains("<h1>Title</h1>", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
         }
     }
 
     [Fact]
     public void An_invalid_template_fails_at_construction_with_its_path()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}.liquid");
+        var directory = Directory.CreateTempSubdirectory("templates-");
+        var path = Path.Combine(directory.FullName, "article.liquid");
         File.WriteAllText(path, "{% if %}");
         try
         {
             var options = SiteOptions();
-            options.PageTemplatePath = path;
+            options.TemplateDirectory = directory.FullName;
 
-            var error = Assert.Throws<InvalidOperationException>(() => new PageRenderer(options));
+            var error = Assert.Throws<InvalidOperationException>(() => new SiteTemplates(options));
             Assert.Contains(path, error.Message, StringComparison.Ordinal);
         }
         finally
         {
-            File.Delete(path);
+            directory.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Article_pages_carry_the_counter_beacon_as_an_external_deferred_script_and_a_noscript_pixel()
+    {
+        var options = SiteOptions();
+        options.ApiBaseUrl = new Uri("https://api.example/api");
+        var assets = new SiteAssets();
+
+        var html = CreateRenderer(options).Render(ParserTestSupport.ParseValid("# Deltas\n\nText."), SlugOf("deltas")).Html;
+        var document = new HtmlParser().ParseDocument(html);
+
+        var script = Assert.Single(document.QuerySelectorAll("script"));
+        Assert.Equal("https://news.example/" + assets.ViewsScript.Path, script.GetAttribute("src"));
+        Assert.True(script.HasAttribute("defer"));
+        Assert.Equal("", script.TextContent);
+        Assert.Equal("https://api.example/api/views/deltas", document.QuerySelector("[data-views-url]")?.GetAttribute("data-views-url"));
+        Assert.Contains("https://api.example/api/views/deltas.gif", document.QuerySelector("noscript")?.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal("https://news.example/" + assets.Stylesheet.Path, document.QuerySelector("link[rel=stylesheet]")?.GetAttribute("href"));
+        Assert.Empty(document.QuerySelectorAll("style, [style]"));
+    }
+
+    [Fact]
+    public void The_content_security_policy_allows_no_inline_script_or_stylesheet_and_lets_the_beacon_reach_only_the_api()
+    {
+        var options = SiteOptions();
+        options.ApiBaseUrl = new Uri("https://api.example:8443/api/");
+
+        var html = CreateRenderer(options).Render(ParserTestSupport.ParseValid("# T\n\nx"), SlugOf("t")).Html;
+        var policy = new HtmlParser().ParseDocument(html).QuerySelector("meta[http-equiv=Content-Security-Policy]")?.GetAttribute("content");
+
+        Assert.NotNull(policy);
+        var directives = policy.Split(';', StringSplitOptions.TrimEntries).ToDictionary(d => d.Split(' ')[0], d => d);
+        Assert.Equal("script-src 'self'", directives["script-src"]);
+        Assert.Equal("default-src 'none'", directives["default-src"]);
+        Assert.Equal("style-src 'self'", directives["style-src"]);
+        Assert.Contains("connect-src https://api.example:8443;", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tags_link_to_their_tag_pages()
+    {
+        var html = CreateRenderer().Render(ParserTestSupport.ParseValid("---\ntitle: T\ntags: [Fund Security, geo]\n---\nx"), SlugOf("t")).Html;
+        var links = new HtmlParser().ParseDocument(html).QuerySelectorAll(".tags a");
+
+        Assert.Equal(["https://news.example/tags/fund-security/", "https://news.example/tags/geo/"], links.Select(a => a.GetAttribute("href")));
+        Assert.Equal(["Fund Security", "geo"], links.Select(a => a.TextContent));
     }
 
     [Theory]
