@@ -36,6 +36,15 @@ public sealed class ContentPipelineOptions
     /// <summary>Cache-Control of article pages.</summary>
     public string PageCacheControl { get; set; } = "public, max-age=300";
 
+    /// <summary>Cache-Control of listing pages (home, tags), the feed, the sitemap and robots.txt.</summary>
+    public string ListingCacheControl { get; set; } = "public, max-age=60";
+
+    /// <summary>Articles per page of the home page listing (<c>index.html</c>, <c>page/2/index.html</c>, …) and of tag pages.</summary>
+    public int ListPageSize { get; set; } = 10;
+
+    /// <summary>How many of the newest articles the Atom feed carries, with their full content.</summary>
+    public int FeedSize { get; set; } = 20;
+
     /// <summary>
     /// A folder of Liquid files that replace the built-in templates of the same name (<c>layout.liquid</c>,
     /// <c>article.liquid</c>, …); templates it lacks stay built-in. Null uses only the built-in ones.
