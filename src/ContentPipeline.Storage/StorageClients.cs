@@ -24,12 +24,12 @@ public static class StorageClients
     }
 
     /// <summary>Creates the Table service client for the connection named <paramref name="connectionName"/>.</summary>
-    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, string connectionName)
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, string connectionName, TableClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return configuration[connectionName] is { Length: > 0 } connectionString
-            ? new TableServiceClient(connectionString)
-            : new TableServiceClient(ServiceUri(configuration.GetSection(connectionName), "table"), Credential(configuration.GetSection(connectionName)));
+            ? new TableServiceClient(connectionString, options)
+            : new TableServiceClient(ServiceUri(configuration.GetSection(connectionName), "table"), Credential(configuration.GetSection(connectionName)), options);
     }
 
     private static Uri ServiceUri(IConfigurationSection section, string service)

@@ -15,10 +15,16 @@ public sealed class FunctionMetadataTests
     {
         string[] expected =
         [
+            "CountView: httpTrigger authLevel=Anonymous methods=[post] route=views/{slug}",
+            "CountViewPixel: httpTrigger authLevel=Anonymous methods=[get,head] route=views/{slug}.gif",
             "CreateArticles: httpTrigger authLevel=Function methods=[post] route=articles",
+            "DeleteArticle: httpTrigger authLevel=Function methods=[delete] route=articles/{slug}",
             "GetArticle: httpTrigger authLevel=Anonymous methods=[get] route=articles/{slug}",
+            "GetViews: httpTrigger authLevel=Anonymous methods=[get] route=views/{slug}",
             "ListArticles: httpTrigger authLevel=Anonymous methods=[get] route=articles",
             "PublishArticle: blobTrigger connection=AzureWebJobsStorage path=articles/{name} source=EventGrid",
+            "SweepViewCounters: timerTrigger schedule=0 */5 * * * *",
+            "TopViews: httpTrigger authLevel=Anonymous methods=[get] route=views",
             "UploadArticle: httpTrigger authLevel=Function methods=[put] route=articles/{slug}",
         ];
 
@@ -30,7 +36,7 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
-    public async Task Http_functions_answer_through_their_return_value_and_the_blob_trigger_has_no_output()
+    public async Task Http_functions_answer_through_their_return_value_and_other_triggers_have_no_output()
     {
         var functions = await ReadFunctionsMetadataAsync();
 

@@ -12,6 +12,7 @@ using ContentPipeline.Storage.Ingest;
 using ContentPipeline.Storage.Site;
 using ContentPipeline.Storage.Publishing;
 using ContentPipeline.Storage.Sources;
+using ContentPipeline.Storage.Views;
 using ContentPipeline.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,13 +23,14 @@ internal sealed class StorageTestContext
 {
     private static readonly ArticleParser Parser = new();
 
-    public StorageTestContext(AzuriteFixture azurite, Action<ContentPipelineOptions>? configure = null)
+    public StorageTestContext(AzuriteFixture azurite, Action<ContentPipelineOptions>? configure = null, ViewCounterOptions? viewOptions = null)
     {
         Options = new ContentPipelineOptions
         {
             ArticlesContainer = TestNames.Container("articles"),
             SiteContainer = TestNames.Container("web"),
             CatalogTable = TestNames.Table("articles"),
+            ViewsTable = TestNames.Table("views"),
             SiteBaseUrl = new Uri("https://site.example/"),
             PageCacheControl = "public, max-age=60",
         };
@@ -40,6 +42,54 @@ internal sealed class StorageTestContext
         Catalog = new ArticleCatalog(Tables, Options);
         Publisher = new ArticlePublisher(Parser, new PageRenderer(new SiteTemplates(Options), new SiteModel(Options, new SiteAssets())), Pages, Catalog, TimeProvider.System, NullLogger<ArticlePublisher>.Instance);
         Ingestor = new ArticleIngestor(Parser, Sources, Catalog, TimeProvider.System);
+        ViewOptions = viewOptions ?? new ViewCounterOptions();
+        ViewTable = new ViewCounterTable(new TableServiceClient(azurite.ConnectionString, ViewCounterTable.ClientOptions()), Options);
+        Compactor = new ViewCompactor(ViewTable, ViewOptions, TimeProvider.System);
+        Views = new ViewCounter(
+            new CountableArticles(Catalog, ViewOptions, TimeProvider.System),
+            new ViewCommitter(ViewTable, Compactor, ViewOptions, TimeProvider.System, NullLogger<ViewCommitter>.Instance),
+            ViewTable,
+            Catalog);
+        Unpublisher = new ArticleUnpublisher(Sources, Pages, Views, Catalog, NullLogger<ArticleUnpublisher>.Instance);
+    }
+
+    public ViewCounterOptions ViewOptions { get; }
+
+    public ViewCounterTable ViewTable { get; }
+
+    public ViewCompactor Compactor { get; }
+
+    public ViewCounter Views { get; }
+
+    public ArticleUnpublisher Unpublisher { get; }
+
+    /// <summary>Every row of <paramref name="slug"/>'s view counter, straight from the table.</summary>
+    public async Task<List<TableEntity>> ViewRowsAsync(string slug)
+    {
+        var rows = new List<TableEntity>();
+        try
+        {
+            await foreach (var row in Tables.GetTableClient(Options.ViewsTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {slug}")))
+            {
+                rows.Add(row);
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No table: no rows.
+        }
+
+        return rows;
+    }
+
+    /// <summary>Publishes a small article named <paramref name="slug"/> from a Markdown source.</summary>
+    public async Task PublishArticleAsync(string slug, string markdown = "# Article\n\nText.")
+    {
+        var outcome = await Publisher.PublishAsync(await UploadSourceAsync(slug + ".md", markdown));
+        if (outcome.Kind != PublishResultKind.Published)
+        {
+            throw new InvalidOperationException($"{slug} did not publish: {outcome}");
+        }
     }
 
     public ContentPipelineOptions Options { get; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ContentPipeline.Core;
 using ContentPipeline.Core.Rendering;
 using ContentPipeline.Core.Slugs;
@@ -21,6 +22,10 @@ public sealed record ArticleResource(
     DateTimeOffset? PublishedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The article's views, when the answer is about this one article (lists leave it out).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Views { get; init; }
+
     /// <summary>Maps a catalog entry; <c>url</c> is set once a page has been published.</summary>
     public static ArticleResource From(CatalogEntry entry, ContentPipelineOptions options)
     {

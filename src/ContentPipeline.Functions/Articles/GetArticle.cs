@@ -2,13 +2,14 @@ using ContentPipeline.Core;
 using ContentPipeline.Core.Slugs;
 using ContentPipeline.Functions.Http;
 using ContentPipeline.Storage.Catalog;
+using ContentPipeline.Storage.Views;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ContentPipeline.Functions.Articles;
 
-/// <summary><c>GET /api/articles/{slug}</c>: one article's catalog entry and status.</summary>
-public sealed class GetArticle(ArticleCatalog catalog, ContentPipelineOptions options)
+/// <summary><c>GET /api/articles/{slug}</c>: one article's catalog entry, status and views.</summary>
+public sealed class GetArticle(ArticleCatalog catalog, ViewCounter views, ContentPipelineOptions options)
 {
     [Function(nameof(GetArticle))]
     public async Task<IResult> Run(
@@ -22,6 +23,11 @@ public sealed class GetArticle(ArticleCatalog catalog, ContentPipelineOptions op
         }
 
         var entry = await catalog.GetAsync(valid, cancellationToken);
-        return entry is null ? Problems.NotFound(valid.Value) : TypedResults.Ok(ArticleResource.From(entry, options));
+        if (entry is null)
+        {
+            return Problems.NotFound(valid.Value);
+        }
+
+        return TypedResults.Ok(ArticleResource.From(entry, options) with { Views = await views.TotalAsync(valid, cancellationToken) });
     }
 }

@@ -10,6 +10,7 @@ using ContentPipeline.Storage.Ingest;
 using ContentPipeline.Storage.Site;
 using ContentPipeline.Storage.Publishing;
 using ContentPipeline.Storage.Sources;
+using ContentPipeline.Storage.Views;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,24 @@ public static class ContentPipelineServiceCollectionExtensions
         services.AddSingleton<ArticleCatalog>();
         services.AddSingleton<ArticlePublisher>();
         services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<ArticleUnpublisher>();
+
+        services.AddOptions<ViewCounterOptions>()
+            .BindConfiguration(ViewCounterOptions.SectionName)
+            .Validate(o => o.CompactionAge > ViewCounterTable.MaxWriteWindow, $"ContentPipeline:Views:CompactionAge must be longer than {ViewCounterTable.MaxWriteWindow.TotalSeconds} s, the longest a view write can be retried; otherwise a retried write could be counted twice.")
+            .Validate(o => o.CompactionThreshold > 0, "ContentPipeline:Views:CompactionThreshold must be a positive number of delta rows.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ViewCounterOptions>>().Value);
+
+        // Its own client: the counter's retries must stay within ViewCounterTable.MaxWriteWindow.
+        services.AddSingleton(sp => new ViewCounterTable(
+            StorageClients.CreateTableServiceClient(configuration, StorageConnection, ViewCounterTable.ClientOptions()),
+            sp.GetRequiredService<ContentPipelineOptions>()));
+        services.AddSingleton<CountableArticles>();
+        services.AddSingleton<ViewCompactor>();
+        services.AddSingleton<ViewCommitter>();
+        services.AddSingleton<ViewCounter>();
+        services.AddSingleton<ViewMaintenance>();
         services.AddSingleton<UploadReader>();
         return services;
     }

@@ -52,6 +52,10 @@ public static class Problems
     public static ProblemHttpResult NotFound(string slug) =>
         Create(StatusCodes.Status404NotFound, "No such article", $"There is no article with the slug '{slug}'. GET /api/articles lists the articles there are.");
 
+    public static ProblemHttpResult NotCountable(string slug) =>
+        Create(StatusCodes.Status404NotFound, "No such published article",
+            $"There is no published article with the slug '{slug}'; views are counted only for published, non-draft articles. GET /api/articles/{slug} shows its status.");
+
     public static ProblemHttpResult BadQuery(string detail) => Create(StatusCodes.Status400BadRequest, "Invalid query", detail);
 
     public static ProblemHttpResult BadMultipart(string detail) => Create(StatusCodes.Status400BadRequest, "Invalid multipart body", detail);

@@ -57,6 +57,12 @@ public sealed record CatalogEntry
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>
+    /// True while readers can see the article: a page has been published (a later failed source leaves it up) and
+    /// it is not a draft. Only such articles count views.
+    /// </summary>
+    public bool IsReadable => PublishedAt is not null && !Draft;
+
+    /// <summary>
     /// The entry for <paramref name="source"/> with what its <paramref name="metadata"/> says, keeping from
     /// <paramref name="current"/> what a new source version does not change (first-seen time, last page).
     /// </summary>

@@ -80,6 +80,26 @@ public sealed class ArticleSourceStore
         return (await GetPropertiesAsync(source, cancellationToken).ConfigureAwait(false))?.ETag.ToString();
     }
 
+    /// <summary>Deletes every source of <paramref name="slug"/>, whatever its extension. True when one existed.</summary>
+    public async Task<bool> DeleteAllAsync(Slug slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        var deleted = false;
+        foreach (var extension in ArticleFormats.Extensions)
+        {
+            try
+            {
+                deleted |= (await container.GetBlobClient(slug.Value + extension).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            }
+            catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+            {
+                return false;
+            }
+        }
+
+        return deleted;
+    }
+
     private async Task RemoveOtherSourcesAsync(Slug slug, string keep, CancellationToken cancellationToken)
     {
         foreach (var extension in ArticleFormats.Extensions)

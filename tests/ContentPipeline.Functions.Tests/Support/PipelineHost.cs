@@ -52,6 +52,7 @@ public sealed class PipelineHost : IAsyncDisposable
             ["ContentPipeline:ArticlesContainer"] = TestNames.Container("articles"),
             ["ContentPipeline:SiteContainer"] = TestNames.Container("site"),
             ["ContentPipeline:CatalogTable"] = TestNames.Table("catalog"),
+            ["ContentPipeline:ViewsTable"] = TestNames.Table("views"),
             ["ContentPipeline:SiteBaseUrl"] = SiteBaseUrl.AbsoluteUri,
             ["ContentPipeline:PageCacheControl"] = PageCacheControl,
         };
@@ -141,6 +142,14 @@ public sealed class PipelineHost : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"The list did not end within {maxPages} pages; the continuation token never became null.");
+    }
+
+    /// <summary><c>DELETE /api/articles/{slug}</c>.</summary>
+    public async Task<FunctionResponse> DeleteAsync(string slug)
+    {
+        var http = HttpContexts.Create(this, HttpMethods.Delete, "/api/articles/" + slug);
+        var result = await Function<DeleteArticle>().Run(http.Request, slug, http.RequestAborted);
+        return await FunctionResponse.ExecuteAsync(result, http);
     }
 
     /// <summary>Runs the blob trigger for the source blob <paramref name="blobName"/>, with a real blob client, as the host does.</summary>

@@ -95,6 +95,41 @@ public sealed class ContentPipelineEndToEndTests : IClassFixture<ContentPipeline
     private static string UniqueSlug(string prefix) => $"e2e-{prefix}-{Guid.NewGuid():N}";
 
     // Polls the API, as a client following the 202's status URL would, until the article leaves "pending".
+    [Fact]
+    public async Task A_published_page_carries_the_beacon_and_the_host_routes_its_counter_calls()
+    {
+        var slug = UniqueSlug("views");
+        using var body = new StringContent("# Counted\n\nRead me.\n", Encoding.UTF8, "text/markdown");
+        using var put = await Host.Api.PutAsync(new Uri($"api/articles/{slug}", UriKind.Relative), body);
+        await WaitUntilPublishedAsync(slug);
+
+        // The page links the counter script, which the site serves as an immutable asset.
+        var html = await Host.Site.GetStringAsync(new Uri($"articles/{slug}/", UriKind.Relative));
+        var script = System.Text.RegularExpressions.Regex.Match(html, "<script src=\"[^\"]*/(assets/views\\.[0-9a-f]{12}\\.js)\" defer>").Groups[1].Value;
+        Assert.NotEmpty(script);
+        using var asset = await Host.Site.GetAsync(new Uri(script, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.Equal("text/javascript", asset.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("public, max-age=31536000, immutable", asset.Headers.CacheControl?.ToString());
+        Assert.True((await asset.Content.ReadAsByteArrayAsync()).Length < 1024, "The beacon script must stay under 1 KB.");
+
+        // The beacon's call from the site origin: counted, uncacheable, and allowed by CORS without a preflight.
+        using var count = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/views/{slug}", UriKind.Relative));
+        count.Headers.Add("Origin", "http://127.0.0.1:7072");
+        using var counted = await Host.Api.SendAsync(count);
+        Assert.Equal(HttpStatusCode.OK, counted.StatusCode);
+        Assert.Equal("http://127.0.0.1:7072", counted.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.True(counted.Headers.CacheControl?.NoStore);
+        Assert.Equal(1, (await counted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("views").GetInt64());
+
+        // views/{slug}.gif and views/{slug} are told apart by the host's routing.
+        using var pixel = await Host.Api.GetAsync(new Uri($"api/views/{slug}.gif", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, pixel.StatusCode);
+        Assert.Equal("image/gif", pixel.Content.Headers.ContentType?.MediaType);
+        using var read = await Host.Api.GetAsync(new Uri($"api/views/{slug}", UriKind.Relative));
+        Assert.Equal(2, (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("views").GetInt64());
+    }
+
     private async Task<JsonElement> WaitUntilPublishedAsync(string slug)
     {
         var article = await Poll.UntilAsync($"article '{slug}' leaving pending", PublishTimeout, async ct =>
