@@ -12,6 +12,12 @@ public sealed class ContentPipelineOptions
     /// <summary>Default name of the container editors upload sources to. The blob trigger's path must agree.</summary>
     public const string DefaultArticlesContainer = "articles";
 
+    /// <summary>
+    /// Queue that asks for the listings to be rebuilt. Fixed, like the articles container, because the queue
+    /// trigger's attribute names it.
+    /// </summary>
+    public const string SiteRebuildQueue = "site-rebuilds";
+
     /// <summary>Container that holds uploaded article sources.</summary>
     public string ArticlesContainer { get; set; } = DefaultArticlesContainer;
 
@@ -35,6 +41,12 @@ public sealed class ContentPipelineOptions
 
     /// <summary>Cache-Control of article pages.</summary>
     public string PageCacheControl { get; set; } = "public, max-age=300";
+
+    /// <summary>
+    /// How long a listing rebuild waits after the first change that asks for it, so a burst of uploads is listed by a
+    /// handful of rebuilds rather than one per article.
+    /// </summary>
+    public TimeSpan SiteRebuildDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Cache-Control of listing pages (home, tags), the feed, the sitemap and robots.txt.</summary>
     public string ListingCacheControl { get; set; } = "public, max-age=60";

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
 namespace ContentPipeline.Storage;
@@ -9,7 +10,7 @@ namespace ContentPipeline.Storage;
 /// <summary>
 /// Creates the storage clients from a Functions-style connection setting: either a connection string
 /// (<c>AzureWebJobsStorage=UseDevelopmentStorage=true</c>) or an identity-based section
-/// (<c>AzureWebJobsStorage__blobServiceUri</c>, <c>__tableServiceUri</c>, <c>__credential</c>, <c>__clientId</c>),
+/// (<c>AzureWebJobsStorage__blobServiceUri</c>, <c>__queueServiceUri</c>, <c>__tableServiceUri</c>, <c>__credential</c>, <c>__clientId</c>),
 /// the same forms the Functions host accepts.
 /// </summary>
 public static class StorageClients
@@ -30,6 +31,19 @@ public static class StorageClients
         return configuration[connectionName] is { Length: > 0 } connectionString
             ? new TableServiceClient(connectionString, options)
             : new TableServiceClient(ServiceUri(configuration.GetSection(connectionName), "table"), Credential(configuration.GetSection(connectionName)), options);
+    }
+
+    /// <summary>
+    /// Creates the Queue service client for the connection named <paramref name="connectionName"/>. Messages are
+    /// base64, the encoding the Functions queue trigger expects by default.
+    /// </summary>
+    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, string connectionName)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        return configuration[connectionName] is { Length: > 0 } connectionString
+            ? new QueueServiceClient(connectionString, options)
+            : new QueueServiceClient(ServiceUri(configuration.GetSection(connectionName), "queue"), Credential(configuration.GetSection(connectionName)), options);
     }
 
     private static Uri ServiceUri(IConfigurationSection section, string service)

@@ -15,6 +15,7 @@ public sealed class FunctionMetadataTests
     {
         string[] expected =
         [
+            "ArticleBlobEvents: httpTrigger authLevel=Function methods=[post] route=events/articles",
             "CountView: httpTrigger authLevel=Anonymous methods=[post] route=views/{slug}",
             "CountViewPixel: httpTrigger authLevel=Anonymous methods=[get,head] route=views/{slug}.gif",
             "CreateArticles: httpTrigger authLevel=Function methods=[post] route=articles",
@@ -22,7 +23,9 @@ public sealed class FunctionMetadataTests
             "GetArticle: httpTrigger authLevel=Anonymous methods=[get] route=articles/{slug}",
             "GetViews: httpTrigger authLevel=Anonymous methods=[get] route=views/{slug}",
             "ListArticles: httpTrigger authLevel=Anonymous methods=[get] route=articles",
+            "MaintainSite: timerTrigger schedule=0 * * * * *",
             "PublishArticle: blobTrigger connection=AzureWebJobsStorage path=articles/{name} source=EventGrid",
+            "RebuildSite: queueTrigger connection=AzureWebJobsStorage dataType=String queueName=site-rebuilds",
             "SweepViewCounters: timerTrigger schedule=0 */5 * * * *",
             "TopViews: httpTrigger authLevel=Anonymous methods=[get] route=views",
             "UploadArticle: httpTrigger authLevel=Function methods=[put] route=articles/{slug}",

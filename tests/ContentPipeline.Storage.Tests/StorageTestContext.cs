@@ -1,6 +1,8 @@
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using ContentPipeline.Storage.Cdn;
 using ContentPipeline.Core;
 using ContentPipeline.Core.Articles;
 using ContentPipeline.Core.Parsing;
@@ -23,7 +25,7 @@ internal sealed class StorageTestContext
 {
     private static readonly ArticleParser Parser = new();
 
-    public StorageTestContext(AzuriteFixture azurite, Action<ContentPipelineOptions>? configure = null, ViewCounterOptions? viewOptions = null)
+    public StorageTestContext(AzuriteFixture azurite, Action<ContentPipelineOptions>? configure = null, ViewCounterOptions? viewOptions = null, TimeProvider? time = null)
     {
         Options = new ContentPipelineOptions
         {
@@ -40,8 +42,14 @@ internal sealed class StorageTestContext
         Sources = new ArticleSourceStore(Blobs, Options);
         Pages = new SiteStore(Blobs, Options, new SiteAssets());
         Catalog = new ArticleCatalog(Tables, Options);
-        Publisher = new ArticlePublisher(Parser, new PageRenderer(new SiteTemplates(Options), new SiteModel(Options, new SiteAssets())), Pages, Catalog, TimeProvider.System, NullLogger<ArticlePublisher>.Instance);
-        Ingestor = new ArticleIngestor(Parser, Sources, Catalog, TimeProvider.System);
+        Time = time ?? TimeProvider.System;
+        Queues = new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var templates = new SiteTemplates(Options);
+        var siteModel = new SiteModel(Options, new SiteAssets());
+        RebuildRequests = new SiteRebuildRequests(Tables, Queues, Options, Time);
+        SiteChanges = new SiteChangeNotifier(RebuildRequests, new NoCdnPurger());
+        Publisher = new ArticlePublisher(Parser, new PageRenderer(templates, siteModel), Pages, Catalog, SiteChanges, Time, NullLogger<ArticlePublisher>.Instance);
+        Ingestor = new ArticleIngestor(Parser, Sources, Catalog, Time);
         ViewOptions = viewOptions ?? new ViewCounterOptions();
         ViewTable = new ViewCounterTable(new TableServiceClient(azurite.ConnectionString, ViewCounterTable.ClientOptions()), Options);
         Compactor = new ViewCompactor(ViewTable, ViewOptions, TimeProvider.System);
@@ -50,8 +58,25 @@ internal sealed class StorageTestContext
             new ViewCommitter(ViewTable, Compactor, ViewOptions, TimeProvider.System, NullLogger<ViewCommitter>.Instance),
             ViewTable,
             Catalog);
-        Unpublisher = new ArticleUnpublisher(Sources, Pages, Views, Catalog, NullLogger<ArticleUnpublisher>.Instance);
+        Unpublisher = new ArticleUnpublisher(Sources, Pages, Views, Catalog, SiteChanges, NullLogger<ArticleUnpublisher>.Instance);
+        Builder = new SiteBuilder(Catalog, new SiteListing(templates, siteModel, Options), new FeedBodies(Sources, Parser), Pages, new NoCdnPurger(), NullLogger<SiteBuilder>.Instance);
+        Rebuilder = new SiteRebuilder(new SiteRebuildLock(Tables, Options, Time), RebuildRequests, Builder, NullLogger<SiteRebuilder>.Instance);
+        Reconciler = new SiteReconciler(Sources, Catalog, Pages, Publisher, Unpublisher, Time, NullLogger<SiteReconciler>.Instance);
     }
+
+    public TimeProvider Time { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    public SiteRebuildRequests RebuildRequests { get; }
+
+    public ISiteChangeNotifier SiteChanges { get; }
+
+    public SiteBuilder Builder { get; }
+
+    public SiteRebuilder Rebuilder { get; }
+
+    public SiteReconciler Reconciler { get; }
 
     public ViewCounterOptions ViewOptions { get; }
 

@@ -35,7 +35,7 @@ public sealed class ViewCounterAzuriteTests(AzuriteFixture azurite)
         var context = new StorageTestContext(azurite);
         await context.UploadSourceAsync("broken.md", "---\ntitle: [unclosed\n---\nx");
         await context.Publisher.PublishAsync(context.SourceBlob("broken.md"));
-        await context.PublishArticleAsync("draft", "---\ntitle: Draft\ndraft: true\n---\nx");
+        await context.Publisher.PublishAsync(await context.UploadSourceAsync("draft.md", "---\ntitle: Draft\ndraft: true\n---\nx"));
 
         Assert.Null(await context.Views.CountAsync(SlugOf("nobody-wrote-this")));
         Assert.Null(await context.Views.CountAsync(SlugOf("broken")));

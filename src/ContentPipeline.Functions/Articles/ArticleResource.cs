@@ -45,6 +45,8 @@ public sealed record ArticleResource(
         ArticleStatus.Pending => "pending",
         ArticleStatus.Published => "published",
         ArticleStatus.Failed => "failed",
+        ArticleStatus.Draft => "draft",
+        ArticleStatus.Scheduled => "scheduled",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }

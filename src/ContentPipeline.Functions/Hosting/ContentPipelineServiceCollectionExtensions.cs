@@ -5,7 +5,10 @@ using ContentPipeline.Core.Sanitizing;
 using ContentPipeline.Core.Site;
 using ContentPipeline.Functions.Http;
 using ContentPipeline.Storage;
+using Azure.Core;
+using Azure.Identity;
 using ContentPipeline.Storage.Catalog;
+using ContentPipeline.Storage.Cdn;
 using ContentPipeline.Storage.Ingest;
 using ContentPipeline.Storage.Site;
 using ContentPipeline.Storage.Publishing;
@@ -13,6 +16,7 @@ using ContentPipeline.Storage.Sources;
 using ContentPipeline.Storage.Views;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Functions.Hosting;
@@ -29,6 +33,8 @@ public static class ContentPipelineServiceCollectionExtensions
             .BindConfiguration(ContentPipelineOptions.SectionName)
             .Validate(o => o.MaxUploadBytes > 0, "ContentPipeline:MaxUploadBytes must be a positive number of bytes.")
             .Validate(o => o.SiteBaseUrl.IsAbsoluteUri, "ContentPipeline:SiteBaseUrl must be an absolute URL such as https://www.example.com/.")
+            .Validate(o => o.ListPageSize > 0, "ContentPipeline:ListPageSize must be a positive number of articles.")
+            .Validate(o => o.FeedSize > 0, "ContentPipeline:FeedSize must be a positive number of articles.")
             .Validate(o => o.ApiBaseUrl.IsAbsoluteUri, "ContentPipeline:ApiBaseUrl must be an absolute URL such as https://my-app.azurewebsites.net/api/.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentPipelineOptions>>().Value);
@@ -37,6 +43,7 @@ public static class ContentPipelineServiceCollectionExtensions
         // Long-lived clients: one connection pool for the app's lifetime.
         services.AddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration, StorageConnection));
         services.AddSingleton(_ => StorageClients.CreateTableServiceClient(configuration, StorageConnection));
+        services.AddSingleton(_ => StorageClients.CreateQueueServiceClient(configuration, StorageConnection));
 
         services.AddSingleton<HtmlFragmentSanitizer>();
         services.AddSingleton<ArticleParser>();
@@ -50,6 +57,7 @@ public static class ContentPipelineServiceCollectionExtensions
         services.AddSingleton<ArticlePublisher>();
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<ArticleUnpublisher>();
+        AddSite(services);
 
         services.AddOptions<ViewCounterOptions>()
             .BindConfiguration(ViewCounterOptions.SectionName)
@@ -69,5 +77,36 @@ public static class ContentPipelineServiceCollectionExtensions
         services.AddSingleton<ViewMaintenance>();
         services.AddSingleton<UploadReader>();
         return services;
+    }
+
+    private static void AddSite(IServiceCollection services)
+    {
+        services.AddSingleton<SiteListing>();
+        services.AddSingleton<FeedBodies>();
+        services.AddSingleton<SiteBuilder>();
+        services.AddSingleton<SiteRebuildRequests>();
+        services.AddSingleton<SiteRebuildLock>();
+        services.AddSingleton<SiteRebuilder>();
+        services.AddSingleton<SiteReconciler>();
+        services.AddSingleton<ISiteChangeNotifier, SiteChangeNotifier>();
+
+        services.AddOptions<CdnOptions>()
+            .BindConfiguration(CdnOptions.SectionName)
+            .Validate(o => !o.PurgeEnabled || o.IsComplete, "ContentPipeline:Cdn:PurgeEnabled needs ContentPipeline:Cdn:SubscriptionId, ResourceGroup, ProfileName and EndpointName.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CdnOptions>>().Value);
+        services.AddSingleton<ICdnPurger>(sp =>
+        {
+            var cdn = sp.GetRequiredService<CdnOptions>();
+            if (!cdn.PurgeEnabled)
+            {
+                return new NoCdnPurger();
+            }
+
+            TokenCredential credential = cdn.ClientId is { Length: > 0 } clientId
+                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+                : new DefaultAzureCredential();
+            return new FrontDoorPurger(FrontDoorPurger.CreatePipeline(credential), cdn, sp.GetRequiredService<ILogger<FrontDoorPurger>>());
+        });
     }
 }

@@ -86,13 +86,9 @@ public sealed class ArticleCatalog
         }
     }
 
-    /// <summary>
-    /// Lists articles newest first (by date, or first-seen time when undated), <paramref name="limit"/> at a time.
-    /// </summary>
-    public async Task<CatalogPage> ListAsync(int limit, string? continuationToken, CancellationToken cancellationToken = default)
+    /// <summary>Every article entry, in no particular order: what the site's listings are built from.</summary>
+    public async Task<IReadOnlyList<CatalogEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
     {
-        limit = Math.Clamp(limit, 1, MaxPageSize);
-        var after = ListCursor.TryDecode(continuationToken, out var cursor) ? cursor : (ListCursor?)null;
         var entries = new List<CatalogEntry>();
         try
         {
@@ -104,8 +100,20 @@ public sealed class ArticleCatalog
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            return new CatalogPage([], null);
+            // No table yet: no articles.
         }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// Lists articles newest first (by date, or first-seen time when undated), <paramref name="limit"/> at a time.
+    /// </summary>
+    public async Task<CatalogPage> ListAsync(int limit, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        limit = Math.Clamp(limit, 1, MaxPageSize);
+        var after = ListCursor.TryDecode(continuationToken, out var cursor) ? cursor : (ListCursor?)null;
+        var entries = await ReadAllAsync(cancellationToken).ConfigureAwait(false);
 
         var ordered = entries
             .Select(entry => (Entry: entry, Key: ListCursor.Of(entry)))

@@ -11,4 +11,10 @@ public enum ArticleStatus
 
     /// <summary>The current source could not be rendered; see the entry's error. An earlier page, if any, stays up.</summary>
     Failed,
+
+    /// <summary>The source says <c>draft: true</c>: it has no page and is not listed.</summary>
+    Draft,
+
+    /// <summary>The source is dated in the future: its page is published when the date passes.</summary>
+    Scheduled,
 }

@@ -20,6 +20,7 @@ public sealed partial class ArticlePublisher(
     PageRenderer renderer,
     SiteStore site,
     ArticleCatalog catalog,
+    ISiteChangeNotifier siteChanges,
     TimeProvider time,
     ILogger<ArticlePublisher> logger)
 {
@@ -102,10 +103,21 @@ public sealed partial class ArticlePublisher(
         }
 
         var article = parsed.Article!;
+        if (WithheldStatus(article.Metadata) is { } withheld)
+        {
+            // Not for readers yet (or any more): no page. One it had before comes down.
+            var pageRemoved = await site.DeleteAsync(SiteUrls.ArticlePagePath(slug), cancellationToken).ConfigureAwait(false);
+            await catalog.UpdateAsync(slug, current => Withheld(current, slug, blobName, content, sourceHash, article.Metadata, withheld), cancellationToken).ConfigureAwait(false);
+            await siteChanges.NotifyAsync(pageRemoved ? [SiteUrls.ArticlePagePath(slug)] : [], cancellationToken).ConfigureAwait(false);
+            LogWithheld(blobName, withheld, pageRemoved);
+            return new PublishOutcome(withheld == ArticleStatus.Draft ? PublishResultKind.Draft : PublishResultKind.Scheduled, slug.Value);
+        }
+
         var page = renderer.Render(article, slug);
         await site.EnsureAssetsAsync(cancellationToken).ConfigureAwait(false);
         var written = await site.WritePageIfChangedAsync(slug, page, cancellationToken).ConfigureAwait(false);
         await catalog.UpdateAsync(slug, current => Published(current, slug, blobName, content, sourceHash, article.Metadata, page, written), cancellationToken).ConfigureAwait(false);
+        await siteChanges.NotifyAsync(written ? [SiteUrls.ArticlePagePath(slug)] : [], cancellationToken).ConfigureAwait(false);
         LogPublished(blobName, slug.Value, written);
         return new PublishOutcome(PublishResultKind.Published, slug.Value, written);
     }
@@ -134,6 +146,27 @@ public sealed partial class ArticlePublisher(
             ContentHash = page.ContentHash,
             PublishedAt = written || current?.PublishedAt is null ? now : current.PublishedAt,
         };
+    }
+
+    private ArticleStatus? WithheldStatus(ArticleMetadata metadata) =>
+        metadata.Draft ? ArticleStatus.Draft
+        : metadata.Date > time.GetUtcNow() ? ArticleStatus.Scheduled
+        : null;
+
+    private CatalogEntry? Withheld(CatalogEntry? current, Slug slug, string blobName, SourceContent content, string sourceHash, ArticleMetadata metadata, ArticleStatus status)
+    {
+        if (current is not null && current.SourceLastModified > content.LastModified)
+        {
+            return null;
+        }
+
+        if (current is not null && current.Status == status && current.SourceETag == content.ETag && current.PublishedAt is null)
+        {
+            return null; // A replay: nothing changed.
+        }
+
+        var source = new SourceVersion(blobName, content.ETag, content.LastModified, sourceHash);
+        return CatalogEntry.Describe(slug.Value, status, source, metadata, current, time.GetUtcNow()) with { ContentHash = null, PublishedAt = null };
     }
 
     private CatalogEntry? Failed(CatalogEntry? current, Slug slug, string blobName, SourceContent? content, string? sourceHash, string error)
@@ -199,6 +232,9 @@ public sealed partial class ArticlePublisher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish {BlobName}: {Error}")]
     private partial void LogFailed(string blobName, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Withheld {BlobName}: {Status} (earlier page taken down: {PageRemoved})")]
+    private partial void LogWithheld(string blobName, ArticleStatus status, bool pageRemoved);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {BlobName} as {Slug} (page written: {PageWritten})")]
     private partial void LogPublished(string blobName, string slug, bool pageWritten);

@@ -11,6 +11,12 @@ public enum PublishResultKind
     /// <summary>The source could not be parsed or rendered; the reason is in the catalog.</summary>
     Failed,
 
+    /// <summary>The source is a draft: no page, not listed (a page it had before was taken down).</summary>
+    Draft,
+
+    /// <summary>The source is dated in the future: no page until the date passes.</summary>
+    Scheduled,
+
     /// <summary>The blob is not an article (unknown extension): nothing to do.</summary>
     Ignored,
 

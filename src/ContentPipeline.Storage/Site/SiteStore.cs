@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -19,6 +20,12 @@ public sealed class SiteStore
 
     /// <summary>Content-Type of every HTML page.</summary>
     public const string HtmlContentType = "text/html; charset=utf-8";
+
+    /// <summary>Blob metadata key counting how many times a listing file was written.</summary>
+    public const string WritesMetadata = "writes";
+
+    private const string ArticlesFolder = "articles/";
+    private const string AssetsFolder = "assets/";
 
     private readonly BlobContainerClient container;
     private readonly SiteAssets assets;
@@ -87,6 +94,87 @@ public sealed class SiteStore
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The listing files in the site (everything but article pages and assets), with the content hash and write count
+    /// each was stored with: one listing call instead of a request per file.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, StoredSiteFile>> ReadListingFilesAsync(CancellationToken cancellationToken = default)
+    {
+        var files = new Dictionary<string, StoredSiteFile>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
+            {
+                if (blob.Name.StartsWith(ArticlesFolder, StringComparison.Ordinal) || blob.Name.StartsWith(AssetsFolder, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var metadata = blob.Metadata;
+                files[blob.Name] = new StoredSiteFile(
+                    metadata.TryGetValue(ContentHashMetadata, out var hash) ? hash : null,
+                    metadata.TryGetValue(WritesMetadata, out var writes) && long.TryParse(writes, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // No site yet.
+        }
+
+        return files;
+    }
+
+    /// <summary>The slugs that have a page in the site, from one listing of the articles folder.</summary>
+    public async Task<IReadOnlySet<string>> ReadArticlePagesAsync(CancellationToken cancellationToken = default)
+    {
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = ArticlesFolder }, cancellationToken).ConfigureAwait(false))
+            {
+                var parts = blob.Name.Split('/');
+                if (parts is [_, var slug, "index.html"])
+                {
+                    slugs.Add(slug);
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // No site yet.
+        }
+
+        return slugs;
+    }
+
+    /// <summary>
+    /// Writes a listing file, recording its hash and how many times it has been written (<paramref name="writes"/>),
+    /// which shows how well rebuilds are coalesced.
+    /// </summary>
+    public async Task WriteListingFileAsync(SiteFile file, long writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
+            Metadata = new Dictionary<string, string>
+            {
+                [ContentHashMetadata] = file.ContentHash,
+                [WritesMetadata] = writes.ToString(CultureInfo.InvariantCulture),
+            },
+        };
+        var blob = Blob(file.Path);
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(file.Content), options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await blob.UploadAsync(BinaryData.FromBytes(file.Content), options, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Removes the file at <paramref name="path"/>; removing an absent file succeeds. True when it existed.</summary>

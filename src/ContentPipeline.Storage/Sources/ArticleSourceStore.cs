@@ -80,6 +80,43 @@ public sealed class ArticleSourceStore
         return (await GetPropertiesAsync(source, cancellationToken).ConfigureAwait(false))?.ETag.ToString();
     }
 
+    /// <summary>The blob <paramref name="name"/> in the articles container.</summary>
+    public BlobClient Blob(string name) => container.GetBlobClient(name);
+
+    /// <summary>The name and ETag of every blob in the articles container.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var blobs = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                blobs[blob.Name] = blob.Properties.ETag?.ToString() ?? "";
+            }
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // No sources yet.
+        }
+
+        return blobs;
+    }
+
+    /// <summary>True when <paramref name="slug"/> has a source under any of the article extensions.</summary>
+    public async Task<bool> AnyExistsAsync(Slug slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        foreach (var extension in ArticleFormats.Extensions)
+        {
+            if (await GetPropertiesAsync(container.GetBlobClient(slug.Value + extension), cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Deletes every source of <paramref name="slug"/>, whatever its extension. True when one existed.</summary>
     public async Task<bool> DeleteAllAsync(Slug slug, CancellationToken cancellationToken = default)
     {
