@@ -12,17 +12,17 @@ public sealed class ContentPipelineOptions
     /// <summary>Default name of the container editors upload sources to. The blob trigger's path must agree.</summary>
     public const string DefaultArticlesContainer = "articles";
 
-    /// <summary>
-    /// Queue that asks for the listings to be rebuilt. Fixed, like the articles container, because the queue
-    /// trigger's attribute names it.
-    /// </summary>
-    public const string SiteRebuildQueue = "site-rebuilds";
+    /// <summary>Default name of the queue that asks for the listings to be rebuilt. The queue trigger's attribute must agree.</summary>
+    public const string DefaultSiteRebuildQueue = "site-rebuilds";
 
     /// <summary>Container that holds uploaded article sources.</summary>
     public string ArticlesContainer { get; set; } = DefaultArticlesContainer;
 
     /// <summary>Container the site is served from (the static-website container).</summary>
     public string SiteContainer { get; set; } = "$web";
+
+    /// <summary>Queue that asks for the listings to be rebuilt.</summary>
+    public string SiteRebuildQueue { get; set; } = DefaultSiteRebuildQueue;
 
     /// <summary>Table that holds one catalog row per article.</summary>
     public string CatalogTable { get; set; } = "articles";

@@ -33,6 +33,7 @@ internal sealed class StorageTestContext
             SiteContainer = TestNames.Container("web"),
             CatalogTable = TestNames.Table("articles"),
             ViewsTable = TestNames.Table("views"),
+            SiteRebuildQueue = TestNames.Queue("rebuilds"),
             SiteBaseUrl = new Uri("https://site.example/"),
             PageCacheControl = "public, max-age=60",
         };

@@ -12,7 +12,7 @@ public sealed class RebuildSite(SiteRebuilder rebuilder)
 {
     [Function(nameof(RebuildSite))]
     public async Task Run(
-        [QueueTrigger(ContentPipelineOptions.SiteRebuildQueue, Connection = "AzureWebJobsStorage")] string message,
+        [QueueTrigger(ContentPipelineOptions.DefaultSiteRebuildQueue, Connection = "AzureWebJobsStorage")] string message,
         CancellationToken cancellationToken) =>
         await rebuilder.RunAsync(cancellationToken);
 }

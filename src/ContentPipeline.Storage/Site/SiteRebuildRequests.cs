@@ -27,7 +27,7 @@ public sealed class SiteRebuildRequests
         ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(options);
         table = tables.GetTableClient(options.CatalogTable);
-        queue = queues.GetQueueClient(ContentPipelineOptions.SiteRebuildQueue);
+        queue = queues.GetQueueClient(options.SiteRebuildQueue);
         delay = options.SiteRebuildDelay;
         this.time = time;
     }

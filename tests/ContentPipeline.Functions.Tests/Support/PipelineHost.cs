@@ -53,6 +53,7 @@ public sealed class PipelineHost : IAsyncDisposable
             ["ContentPipeline:SiteContainer"] = TestNames.Container("site"),
             ["ContentPipeline:CatalogTable"] = TestNames.Table("catalog"),
             ["ContentPipeline:ViewsTable"] = TestNames.Table("views"),
+            ["ContentPipeline:SiteRebuildQueue"] = TestNames.Queue("rebuilds"),
             ["ContentPipeline:SiteBaseUrl"] = SiteBaseUrl.AbsoluteUri,
             ["ContentPipeline:PageCacheControl"] = PageCacheControl,
         };
