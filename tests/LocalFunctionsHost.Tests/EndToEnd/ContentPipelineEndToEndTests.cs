@@ -130,6 +130,54 @@ public sealed class ContentPipelineEndToEndTests : IClassFixture<ContentPipeline
         Assert.Equal(2, (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("views").GetInt64());
     }
 
+    [Fact]
+    public async Task A_burst_of_100_uploads_converges_to_complete_listings_with_few_listing_writes()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var tags = Enumerable.Range(0, 4).Select(i => $"burst-{run}-{i}").ToArray();
+        var slugs = Enumerable.Range(0, 100).Select(i => $"e2e-burst-{run}-{i:D3}").ToArray();
+        var stopwatch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(slugs.Select((slug, i) => (slug, i)), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, ct) =>
+        {
+            var (slug, i) = item;
+            using var body = new StringContent($"---\ntitle: Burst {i}\ndate: 2020-01-01T00:{i / 60:D2}:{i % 60:D2}Z\ntags: [{tags[i % tags.Length]}]\n---\nBody {i}.\n", Encoding.UTF8, "text/markdown");
+            using var put = await Host.Api.PutAsync(new Uri($"api/articles/{slug}", UriKind.Relative), body, ct);
+            Assert.Equal(HttpStatusCode.Accepted, put.StatusCode);
+        });
+        var uploaded = stopwatch.Elapsed;
+
+        // Converged: each tag's pages list exactly its 25 articles (3 pages of 10), and the sitemap has all 100.
+        await Poll.UntilAsync("the listings to show the whole burst", TimeSpan.FromSeconds(60), async ct =>
+        {
+            using var sitemapResponse = await Host.Site.GetAsync(new Uri("sitemap.xml", UriKind.Relative), ct);
+            var sitemap = sitemapResponse.IsSuccessStatusCode ? await sitemapResponse.Content.ReadAsStringAsync(ct) : "";
+            if (!slugs.All(slug => sitemap.Contains($"/articles/{slug}/", StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            var listed = new List<string>();
+            foreach (var page in new[] { "", "page/2/", "page/3/" })
+            {
+                using var response = await Host.Site.GetAsync(new Uri($"tags/{tags[0]}/{page}", UriKind.Relative), ct);
+                listed.AddRange(System.Text.RegularExpressions.Regex.Matches(await response.Content.ReadAsStringAsync(ct), "/articles/(e2e-burst-[0-9a-f]+-[0-9]+)/").Select(m => m.Groups[1].Value).Distinct());
+            }
+
+            return listed.Order(StringComparer.Ordinal).SequenceEqual(slugs.Where((_, i) => i % tags.Length == 0)) ? "converged" : null;
+        });
+        _output.WriteLine($"100 uploads in {uploaded.TotalMilliseconds:F0} ms; listings converged after {stopwatch.ElapsedMilliseconds} ms");
+
+        var writes = new Dictionary<string, long>();
+        await foreach (var blob in Host.Blobs.GetBlobContainerClient("$web").GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = $"tags/{tags[0]}/" }))
+        {
+            writes[blob.Name] = long.Parse(blob.Metadata["writes"], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        _output.WriteLine(string.Join(", ", writes.Select(w => $"{w.Key}: {w.Value}")));
+        Assert.Equal(3, writes.Count);
+        Assert.All(writes.Values, count => Assert.InRange(count, 1, 10));
+    }
+
     private async Task<JsonElement> WaitUntilPublishedAsync(string slug)
     {
         var article = await Poll.UntilAsync($"article '{slug}' leaving pending", PublishTimeout, async ct =>
