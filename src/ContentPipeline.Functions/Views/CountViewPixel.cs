@@ -1,5 +1,4 @@
 using ContentPipeline.Core.Slugs;
-using ContentPipeline.Core.Views;
 using ContentPipeline.Functions.Http;
 using ContentPipeline.Storage.Views;
 using Microsoft.AspNetCore.Http;
@@ -26,8 +25,7 @@ public sealed class CountViewPixel(ViewCounter views)
             return Problems.InvalidSlug(problem);
         }
 
-        var counted = ViewResponses.Judge(request) == ViewVerdict.Counted;
-        var total = counted ? await views.CountAsync(valid, cancellationToken) : await views.ReadAsync(valid, cancellationToken);
+        var (total, counted) = await ViewResponses.CountIfViewAsync(views, request, valid, cancellationToken);
         return total is null ? Problems.NotCountable(valid.Value) : ViewResponses.Pixel(request.HttpContext);
     }
 }

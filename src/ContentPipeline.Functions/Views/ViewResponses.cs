@@ -1,4 +1,6 @@
+using ContentPipeline.Core.Slugs;
 using ContentPipeline.Core.Views;
+using ContentPipeline.Storage.Views;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -18,6 +20,17 @@ internal static class ViewResponses
         var headers = request.Headers;
         var purpose = headers["Purpose"].ToString() is { Length: > 0 } value ? value : headers["X-Moz"].ToString();
         return ViewPolicy.Judge(request.Method, headers["Sec-Purpose"].ToString(), purpose, headers.UserAgent.ToString());
+    }
+
+    /// <summary>
+    /// Counts the view if <paramref name="request"/> is one, else only reads the count. The total is null when the
+    /// article is not published.
+    /// </summary>
+    public static async Task<(long? Total, bool Counted)> CountIfViewAsync(ViewCounter views, HttpRequest request, Slug slug, CancellationToken cancellationToken)
+    {
+        var counted = Judge(request) == ViewVerdict.Counted;
+        var total = counted ? await views.CountAsync(slug, cancellationToken) : await views.ReadAsync(slug, cancellationToken);
+        return (total, counted);
     }
 
     /// <summary>Counts must never come from a cache: each answer is for one page load.</summary>
