@@ -25,7 +25,7 @@ public sealed class CountViewPixel(ViewCounter views)
             return Problems.InvalidSlug(problem);
         }
 
-        var (total, counted) = await ViewResponses.CountIfViewAsync(views, request, valid, cancellationToken);
+        var (total, _) = await ViewResponses.CountIfViewAsync(views, request, valid, cancellationToken);
         return total is null ? Problems.NotCountable(valid.Value) : ViewResponses.Pixel(request.HttpContext);
     }
 }
