@@ -76,30 +76,66 @@ public sealed partial class ViewCommitter(ViewCounterTable table, ViewCompactor 
         }
     }
 
-    // Answering with the exact stored total would cost a partition read per batch. Instead the writer reads it at
-    // most once per refresh interval and adds what it committed since; other instances' views show up on the next read.
+    // Answering with the exact stored total would cost a partition read per batch. Instead the writer reads it once
+    // (the first time it commits for the article), then adds what it commits; when that read is older than the
+    // refresh interval, a background read brings in what other instances committed, without holding up the answer.
     private async Task<long> TotalAfterAsync(ArticleQueue queue, int views)
     {
-        var now = time.GetUtcNow();
-        if (queue.TotalReadAt is { } readAt && now - readAt < options.TotalRefreshInterval)
+        if (queue.TotalReadAt is null)
         {
-            queue.Total += views;
+            await RefreshTotalAsync(queue).ConfigureAwait(false);
             return queue.Total;
         }
 
+        long total;
+        var refresh = false;
+        lock (queue.Gate)
+        {
+            queue.Total += views;
+            total = queue.Total;
+            if (!queue.Refreshing && time.GetUtcNow() - queue.TotalReadAt.Value >= options.TotalRefreshInterval)
+            {
+                queue.Refreshing = refresh = true;
+            }
+        }
+
+        if (refresh)
+        {
+            _ = RefreshTotalAsync(queue);
+        }
+
+        return total;
+    }
+
+    private async Task RefreshTotalAsync(ArticleQueue queue)
+    {
+        var readAt = time.GetUtcNow();
         try
         {
-            queue.Total = (await table.ReadAsync(queue.Slug, CancellationToken.None).ConfigureAwait(false)).Total;
-            queue.TotalReadAt = now;
+            var stored = (await table.ReadAsync(queue.Slug, CancellationToken.None).ConfigureAwait(false)).Total;
+            lock (queue.Gate)
+            {
+                // Views this instance committed while the read ran may be missing from it; never count backwards.
+                queue.Total = Math.Max(queue.Total, stored);
+                queue.TotalReadAt = readAt;
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The views are stored; only the number shown is approximate until the next read.
+            // The views are stored; only the number shown stays approximate until the next read.
             LogTotalReadFailed(ex, queue.Slug);
-            queue.Total += views;
+            lock (queue.Gate)
+            {
+                queue.TotalReadAt ??= readAt;
+            }
         }
-
-        return queue.Total;
+        finally
+        {
+            lock (queue.Gate)
+            {
+                queue.Refreshing = false;
+            }
+        }
     }
 
     private void MaybeCompact(ArticleQueue queue)
@@ -154,10 +190,14 @@ public sealed partial class ViewCommitter(ViewCounterTable table, ViewCompactor 
 
         public TaskCompletionSource<long> NextBatch { get; set; } = NewBatch();
 
-        // Touched only by the single writer.
+        // Guarded by Gate: the writer and a background refresh both update them.
         public long Total { get; set; }
 
         public DateTimeOffset? TotalReadAt { get; set; }
+
+        public bool Refreshing { get; set; }
+
+        // Touched only by the single writer.
 
         public int DeltasSinceCompaction { get; set; }
 

@@ -17,10 +17,11 @@ public sealed class ViewCounterOptions
     public int CompactionThreshold { get; set; } = 200;
 
     /// <summary>
-    /// How long a count answered to a counting request may reuse this instance's last read of the stored total
-    /// (plus the views it committed since). Views other instances commit meanwhile show up after at most this long.
+    /// How old this instance's read of an article's stored total may get before it is read again in the background.
+    /// Counting requests are answered from that read plus the views the instance committed since, so views other
+    /// instances commit show up in their answers after about this long (GET always reads the exact total).
     /// </summary>
-    public TimeSpan TotalRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan TotalRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long "this article is published, its views count" is remembered before the catalog is asked again.</summary>
     public TimeSpan CountableCacheDuration { get; set; } = TimeSpan.FromSeconds(30);

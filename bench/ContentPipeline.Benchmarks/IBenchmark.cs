@@ -1,0 +1,14 @@
+namespace ContentPipeline.Benchmarks;
+
+/// <summary>One subcommand of the benchmark app: it measures something and prints figures.</summary>
+internal interface IBenchmark
+{
+    /// <summary>The subcommand, e.g. <c>views</c>.</summary>
+    string Name { get; }
+
+    /// <summary>One line for the usage text.</summary>
+    string Summary { get; }
+
+    /// <summary>Runs the benchmark and prints its results; returns the process exit code.</summary>
+    Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken = default);
+}
