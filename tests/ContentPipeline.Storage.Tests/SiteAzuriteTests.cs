@@ -218,6 +218,31 @@ public sealed class SiteAzuriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_changed_site_setting_reaches_every_published_page_at_the_next_reconciliation()
+    {
+        var before = NewContext();
+        await before.PublishArticleAsync("first", Article("First", "2024-03-01", "geo"));
+        await before.PublishArticleAsync("second", Article("Second", "2024-03-02", "geo"));
+        Assert.Empty((await before.Reconciler.ReconcileAsync()).Published);
+
+        // The same storage, after a deploy that renamed the site.
+        var after = new StorageTestContext(azurite, o =>
+        {
+            o.ArticlesContainer = before.Options.ArticlesContainer;
+            o.SiteContainer = before.Options.SiteContainer;
+            o.CatalogTable = before.Options.CatalogTable;
+            o.SiteName = "Renamed News";
+        });
+        Assert.NotEqual(before.Renderer.Version, after.Renderer.Version);
+
+        var reconciliation = await after.Reconciler.ReconcileAsync();
+
+        Assert.Equal(["first", "second"], reconciliation.Published);
+        Assert.Contains("Renamed News", (await after.Pages.PageBlob(SlugOf("first")).DownloadContentAsync()).Value.Content.ToString(), StringComparison.Ordinal);
+        Assert.Empty((await after.Reconciler.ReconcileAsync()).Published);
+    }
+
+    [Fact]
     public async Task A_burst_of_changes_queues_one_rebuild_until_that_rebuild_starts()
     {
         var context = NewContext();

@@ -49,7 +49,8 @@ internal sealed class StorageTestContext
         var siteModel = new SiteModel(Options, new SiteAssets());
         RebuildRequests = new SiteRebuildRequests(Tables, Queues, Options, Time);
         SiteChanges = new SiteChangeNotifier(RebuildRequests, new NoCdnPurger());
-        Publisher = new ArticlePublisher(Parser, new PageRenderer(templates, siteModel), Pages, Catalog, SiteChanges, Time, NullLogger<ArticlePublisher>.Instance);
+        Renderer = new PageRenderer(templates, siteModel);
+        Publisher = new ArticlePublisher(Parser, Renderer, Pages, Catalog, SiteChanges, Time, NullLogger<ArticlePublisher>.Instance);
         Ingestor = new ArticleIngestor(Parser, Sources, Catalog, Time);
         ViewOptions = viewOptions ?? new ViewCounterOptions();
         ViewTable = new ViewCounterTable(new TableServiceClient(azurite.ConnectionString, ViewCounterTable.ClientOptions()), Options);
@@ -62,10 +63,12 @@ internal sealed class StorageTestContext
         Unpublisher = new ArticleUnpublisher(Sources, Pages, Views, Catalog, SiteChanges, NullLogger<ArticleUnpublisher>.Instance);
         Builder = new SiteBuilder(Catalog, new SiteListing(templates, siteModel, Options), new FeedBodies(Sources, Parser), Pages, new NoCdnPurger(), NullLogger<SiteBuilder>.Instance);
         Rebuilder = new SiteRebuilder(new SiteRebuildLock(Tables, Options, Time), RebuildRequests, Builder, NullLogger<SiteRebuilder>.Instance);
-        Reconciler = new SiteReconciler(Sources, Catalog, Pages, Publisher, Unpublisher, Time, NullLogger<SiteReconciler>.Instance);
+        Reconciler = new SiteReconciler(Sources, Catalog, Pages, Publisher, Unpublisher, Renderer, Time, NullLogger<SiteReconciler>.Instance);
     }
 
     public TimeProvider Time { get; }
+
+    public PageRenderer Renderer { get; }
 
     public QueueServiceClient Queues { get; }
 

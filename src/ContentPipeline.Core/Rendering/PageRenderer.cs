@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ContentPipeline.Core.Articles;
 using ContentPipeline.Core.Slugs;
 
@@ -14,6 +16,14 @@ public sealed class PageRenderer(SiteTemplates templates, SiteModel site)
 
     /// <summary>The article page's template.</summary>
     public const string Template = "article";
+
+    /// <summary>
+    /// Identifies how pages are rendered: the templates, the page-visible settings and this library's build (its
+    /// parsers, sanitizer and Markdown pipeline). Pages rendered under another version are re-rendered by
+    /// reconciliation, so a new template, setting or fix reaches every page, not only those uploaded next.
+    /// </summary>
+    public string Version { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        $"{templates.Fingerprint}|{site.Fingerprint}|{typeof(PageRenderer).Assembly.ManifestModule.ModuleVersionId}")))[..16];
 
     /// <summary>Renders the page of <paramref name="article"/>, published under <paramref name="slug"/>.</summary>
     public RenderedPage Render(Article article, Slug slug)

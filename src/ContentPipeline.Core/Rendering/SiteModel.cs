@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 using ContentPipeline.Core.Site;
 
 namespace ContentPipeline.Core.Rendering;
@@ -30,7 +32,11 @@ public sealed class SiteModel
             ["feed_url"] = new Uri(BaseUrl, "feed.xml").ToString(),
             ["content_security_policy"] = ContentSecurityPolicy(ApiBaseUrl),
         };
+        Fingerprint = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new object[] { site, ApiBaseUrl.ToString(), assets.ViewsScript.Path })));
     }
+
+    /// <summary>A hash of everything here that pages show: it changes whenever a page-visible setting does.</summary>
+    public string Fingerprint { get; }
 
     /// <summary>The site's name.</summary>
     public string Name { get; }

@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
@@ -29,6 +31,7 @@ public sealed class SiteTemplates
     {
         ArgumentNullException.ThrowIfNull(options);
         var parser = new FluidParser();
+        var sources = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var assembly = Assembly.GetExecutingAssembly();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
         {
@@ -43,8 +46,14 @@ public sealed class SiteTemplates
             }
 
             templates[name] = template;
+            sources[name] = source;
         }
+
+        Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', sources.Select(pair => pair.Key + '\0' + pair.Value)))));
     }
+
+    /// <summary>A hash of every template's source: it changes whenever any template does.</summary>
+    public string Fingerprint { get; }
 
     /// <summary>
     /// Renders template <paramref name="name"/> with <paramref name="model"/>, then the layout around it

@@ -32,6 +32,9 @@ public sealed record CatalogEntry
     /// <summary>SHA-256 of the published page.</summary>
     public string? ContentHash { get; init; }
 
+    /// <summary>The <c>PageRenderer.Version</c> the published page was rendered with.</summary>
+    public string? RenderVersion { get; init; }
+
     /// <summary>Publication date from the source.</summary>
     public DateTimeOffset? Date { get; init; }
 
@@ -80,6 +83,7 @@ public sealed record CatalogEntry
             SourceLastModified = source.LastModified,
             SourceHash = source.Hash,
             ContentHash = current?.ContentHash,
+            RenderVersion = current?.RenderVersion,
             Date = metadata.Date,
             Tags = metadata.Tags,
             Summary = metadata.Summary,

@@ -134,7 +134,8 @@ public sealed partial class ArticlePublisher(
             return null;
         }
 
-        if (current is { Status: ArticleStatus.Published } && current.SourceETag == content.ETag && current.ContentHash == page.ContentHash && !written)
+        if (current is { Status: ArticleStatus.Published } && current.SourceETag == content.ETag && current.ContentHash == page.ContentHash
+            && current.RenderVersion == renderer.Version && !written)
         {
             return null; // A replay: nothing changed.
         }
@@ -144,6 +145,7 @@ public sealed partial class ArticlePublisher(
         return CatalogEntry.Describe(slug.Value, ArticleStatus.Published, source, metadata, current, now) with
         {
             ContentHash = page.ContentHash,
+            RenderVersion = renderer.Version,
             PublishedAt = written || current?.PublishedAt is null ? now : current.PublishedAt,
         };
     }
@@ -166,7 +168,7 @@ public sealed partial class ArticlePublisher(
         }
 
         var source = new SourceVersion(blobName, content.ETag, content.LastModified, sourceHash);
-        return CatalogEntry.Describe(slug.Value, status, source, metadata, current, time.GetUtcNow()) with { ContentHash = null, PublishedAt = null };
+        return CatalogEntry.Describe(slug.Value, status, source, metadata, current, time.GetUtcNow()) with { ContentHash = null, RenderVersion = null, PublishedAt = null };
     }
 
     private CatalogEntry? Failed(CatalogEntry? current, Slug slug, string blobName, SourceContent? content, string? sourceHash, string error)

@@ -1,4 +1,5 @@
 using ContentPipeline.Core.Articles;
+using ContentPipeline.Core.Rendering;
 using ContentPipeline.Core.Slugs;
 using ContentPipeline.Storage.Catalog;
 using ContentPipeline.Storage.Publishing;
@@ -10,8 +11,8 @@ namespace ContentPipeline.Storage.Site;
 /// <summary>
 /// Brings the catalog and the site back in line with the sources, whatever events were missed: an article whose
 /// sources were all deleted is unpublished (the blob trigger never fires for deletes), a source the catalog does not
-/// describe, a published article whose page went missing, and a scheduled article whose date has passed are
-/// published. Safe to run any time and on any instance; publishing and unpublishing are idempotent.
+/// describe, a published article whose page went missing or was rendered by another template, setting or build,
+/// and a scheduled article whose date has passed are published. Safe to run any time and on any instance; publishing and unpublishing are idempotent.
 /// </summary>
 public sealed partial class SiteReconciler(
     ArticleSourceStore sources,
@@ -19,6 +20,7 @@ public sealed partial class SiteReconciler(
     SiteStore site,
     ArticlePublisher publisher,
     ArticleUnpublisher unpublisher,
+    PageRenderer renderer,
     TimeProvider time,
     ILogger<SiteReconciler> logger)
 {
@@ -56,7 +58,7 @@ public sealed partial class SiteReconciler(
         {
             var entry = entries.GetValueOrDefault(slug);
             var name = entry is not null && names.Contains(entry.SourceBlob) ? entry.SourceBlob : names.Order(StringComparer.Ordinal).First();
-            if (NeedsPublishing(entry, blobs[name], pages.Contains(slug), now))
+            if (NeedsPublishing(entry, blobs[name], pages.Contains(slug), renderer.Version, now))
             {
                 await publisher.PublishAsync(sources.Blob(name), cancellationToken).ConfigureAwait(false);
                 republished.Add(slug);
@@ -71,11 +73,11 @@ public sealed partial class SiteReconciler(
         return new Reconciliation(unpublished, republished);
     }
 
-    private static bool NeedsPublishing(CatalogEntry? entry, string sourceETag, bool hasPage, DateTimeOffset now) => entry switch
+    private static bool NeedsPublishing(CatalogEntry? entry, string sourceETag, bool hasPage, string renderVersion, DateTimeOffset now) => entry switch
     {
         null => true,
         _ when !SameETag(entry.SourceETag, sourceETag) => entry.Status != ArticleStatus.Pending || entry.UpdatedAt < now.AddMinutes(-1),
-        { Status: ArticleStatus.Published } => !hasPage,
+        { Status: ArticleStatus.Published } => !hasPage || entry.RenderVersion != renderVersion,
         { Status: ArticleStatus.Scheduled, Date: { } date } => date <= now,
         { Status: ArticleStatus.Pending } => entry.UpdatedAt < now.AddMinutes(-1),
         _ => false,
