@@ -22,6 +22,13 @@ internal static class BenchmarkCommand
             return UsageExitCode;
         }
 
+        // An option the benchmark would silently ignore (bulk --duration 30) is refused, so no run measures something else than meant.
+        if (options.Given.FirstOrDefault(o => !benchmark.Options.Contains(o)) is { } foreign)
+        {
+            Console.Error.WriteLine(Usage(benchmarks, $"{foreign} does not apply to {benchmark.Name}."));
+            return UsageExitCode;
+        }
+
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

@@ -9,6 +9,9 @@ internal interface IBenchmark
     /// <summary>One line for the usage text.</summary>
     string Summary { get; }
 
+    /// <summary>The options it reads besides <c>--quick</c> (see <see cref="BenchmarkOptions"/>); it refuses the others.</summary>
+    IReadOnlyList<string> Options { get; }
+
     /// <summary>Runs the benchmark and prints its results; returns the process exit code.</summary>
     Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken = default);
 }

@@ -1,10 +1,12 @@
 using ContentPipeline.Benchmarks;
+using ContentPipeline.Benchmarks.Bulk;
 using ContentPipeline.Benchmarks.Views;
 
-// Each benchmark is a subcommand; add new ones (render, ingest, bulk, …) to this list.
+// Each benchmark is a subcommand; add new ones (render, ingest, …) to this list.
 IBenchmark[] benchmarks =
 [
     new ViewsBenchmark(),
+    new BulkBenchmark(),
 ];
 
 return await BenchmarkCommand.RunAsync(args, benchmarks);

@@ -25,6 +25,16 @@ internal sealed class InProcessLocalHost : IAsyncDisposable
     /// <summary>The connection string the worker got (blobs through the host's event proxy, tables straight to Azurite).</summary>
     public string StorageConnectionString => host.StorageConnectionString;
 
+    /// <summary>The function app's worker process (a child <c>dotnet</c> process), if one is up.</summary>
+    public int? WorkerProcessId => host.Worker.ProcessId;
+
+    /// <summary>
+    /// An app setting as the worker sees it: the host's environment wins over the app's <c>local.settings.json</c>,
+    /// as when the host starts the worker. Null when neither sets it.
+    /// </summary>
+    public string? AppSetting(string name) =>
+        Environment.GetEnvironmentVariable(name) ?? host.App.LocalSettings.Values.GetValueOrDefault(name);
+
     /// <summary>Starts the host on the built app in <paramref name="appOutput"/>, with <paramref name="repositoryRoot"/> as its working directory.</summary>
     public static async Task<InProcessLocalHost> StartAsync(string appOutput, string repositoryRoot, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
     {

@@ -25,15 +25,7 @@ internal static class LoadDriver
         var tallies = await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(start);
         cancellationToken.ThrowIfCancellationRequested();
-
-        return new LoadResult(
-            concurrency,
-            elapsed,
-            tallies.Sum(t => t.Succeeded),
-            tallies.Sum(t => t.Failed),
-            tallies.Sum(t => t.Conflicts),
-            LatencyRecorder.Summarize(tallies.Select(t => t.Latencies)),
-            tallies.Select(t => t.FirstError).FirstOrDefault(e => e is not null));
+        return WorkerTally.Summarize(concurrency, elapsed, tallies);
     }
 
     private static async Task<WorkerTally> RunWorkerAsync(int index, long start, TimeSpan duration, Func<int, Task<OperationOutcome>> operation, CancellationToken cancellationToken)
@@ -41,51 +33,9 @@ internal static class LoadDriver
         var tally = new WorkerTally();
         while (Stopwatch.GetElapsedTime(start) < duration && !cancellationToken.IsCancellationRequested)
         {
-            var began = Stopwatch.GetTimestamp();
-            OperationOutcome outcome;
-            try
-            {
-                outcome = await operation(index);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Azure.RequestFailedException or IOException)
-            {
-                outcome = OperationOutcome.Failed($"{ex.GetType().Name}: {ex.Message}");
-            }
-
-            tally.Add(outcome, began);
+            await tally.RunAsync(() => operation(index));
         }
 
         return tally;
-    }
-
-    private sealed class WorkerTally
-    {
-        public LatencyRecorder Latencies { get; } = new();
-
-        public long Succeeded { get; private set; }
-
-        public long Failed { get; private set; }
-
-        public long Conflicts { get; private set; }
-
-        public string? FirstError { get; private set; }
-
-        public void Add(OperationOutcome outcome, long began)
-        {
-            Conflicts += outcome.Conflicts;
-            switch (outcome.Status)
-            {
-                case OperationStatus.Succeeded:
-                    Latencies.RecordSince(began);
-                    Succeeded++;
-                    break;
-                case OperationStatus.Failed:
-                    Failed++;
-                    FirstError ??= outcome.Error;
-                    break;
-                case OperationStatus.Abandoned:
-                    break;
-            }
-        }
     }
 }

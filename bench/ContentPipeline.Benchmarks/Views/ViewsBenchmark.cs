@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Azure.Data.Tables;
 using ContentPipeline.Benchmarks.Hosting;
 using ContentPipeline.Benchmarks.Reporting;
@@ -18,6 +17,8 @@ internal sealed class ViewsBenchmark : IBenchmark
     public string Name => "views";
 
     public string Summary => "POST /api/views/{slug} vs ETag, sharded, blind and insert-only Table counters.";
+
+    public IReadOnlyList<string> Options { get; } = [BenchmarkOptions.DurationOption];
 
     public async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken = default)
     {
@@ -100,15 +101,6 @@ internal sealed class ViewsBenchmark : IBenchmark
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"views benchmark: {options.Duration.TotalSeconds:0.#} s per scenario, concurrency {string.Join(", ", options.Concurrencies)}{(options.Quick ? " (quick)" : "")}"));
-        Console.WriteLine($"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical CPUs, {RepositoryLayout.Configuration} build");
-        if (MachineLoad.Describe() is { } load)
-        {
-            Console.WriteLine(load);
-        }
-
-        if (!string.Equals(RepositoryLayout.Configuration, "Release", StringComparison.Ordinal))
-        {
-            Console.WriteLine("Warning: not a Release build; the figures understate the app. Run with -c Release.");
-        }
+        RunEnvironment.Print();
     }
 }
