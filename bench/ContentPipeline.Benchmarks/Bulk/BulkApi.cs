@@ -16,17 +16,7 @@ internal sealed class BulkApi : IDisposable
 
     public BulkApi(Uri apiOrigin)
     {
-        client = new HttpClient(new SocketsHttpHandler
-        {
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = int.MaxValue,
-        })
-        {
-            BaseAddress = apiOrigin,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
+        client = ApiClient.Create(apiOrigin, TimeSpan.FromSeconds(60));
     }
 
     /// <summary><c>PUT /api/articles/{slug}</c> with the article's Markdown: 202 is success, anything else a failure.</summary>

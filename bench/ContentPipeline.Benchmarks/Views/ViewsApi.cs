@@ -19,19 +19,7 @@ internal sealed class ViewsApi : IDisposable
 
     public ViewsApi(Uri apiOrigin)
     {
-        client = new HttpClient(new SocketsHttpHandler
-        {
-            UseProxy = false,
-            AllowAutoRedirect = false,
-
-            // One connection per worker, kept for the whole run: the benchmark measures the endpoint, not TCP set-up.
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = int.MaxValue,
-        })
-        {
-            BaseAddress = apiOrigin,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        client = ApiClient.Create(apiOrigin, TimeSpan.FromSeconds(30));
         client.DefaultRequestHeaders.UserAgent.ParseAdd(BrowserUserAgent);
     }
 
