@@ -61,10 +61,16 @@ public sealed class ArticleBlobEvents(ArticleUnpublisher unpublisher, ContentPip
             return null;
         }
 
-        var segments = uri.AbsolutePath.TrimStart('/').Split('/');
-        var name = segments.Length >= 2 ? Uri.UnescapeDataString(string.Join('/', segments[^(segments.Length - 1)..])) : "";
-        var container = segments.Length >= 2 ? segments[^segments.Length] : "";
-        if (!string.Equals(container, options.ArticlesContainer, StringComparison.Ordinal) || !ArticleFormats.TryFromFileName(name, out _))
+        // The path is /{container}/{blob name}, the name possibly holding more slashes.
+        var path = uri.AbsolutePath.TrimStart('/');
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || !string.Equals(path[..slash], options.ArticlesContainer, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = Uri.UnescapeDataString(path[(slash + 1)..]);
+        if (!ArticleFormats.TryFromFileName(name, out _))
         {
             return null;
         }
