@@ -60,7 +60,7 @@ public sealed class ArticleCatalog
                 }
                 else
                 {
-                    await WithTableAsync(() => table.AddEntityAsync(entity, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    await CreateOnFirstUse.RunAsync(table, () => table.AddEntityAsync(entity, cancellationToken), cancellationToken).ConfigureAwait(false);
                 }
 
                 return next;
@@ -141,7 +141,7 @@ public sealed class ArticleCatalog
             ["Error"] = reason,
             ["RejectedAt"] = at,
         };
-        return WithTableAsync(() => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        return CreateOnFirstUse.RunAsync(table, () => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
 
     private async Task<(CatalogEntry Entry, ETag ETag)?> ReadAsync(Slug slug, CancellationToken cancellationToken)
@@ -155,20 +155,6 @@ public sealed class ArticleCatalog
         {
             // The table itself does not exist yet.
             return null;
-        }
-    }
-
-    // Creates the table on first use instead of at start-up, so a deleted table heals itself too.
-    private async Task WithTableAsync(Func<Task> operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await operation().ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            await operation().ConfigureAwait(false);
         }
     }
 

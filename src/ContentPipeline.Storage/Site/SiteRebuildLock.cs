@@ -33,10 +33,12 @@ public sealed class SiteRebuildLock
         var entity = new TableEntity(Partition, LockRow) { [HeldUntil] = now + duration };
         try
         {
+            // A missing table reads as a missing row; the add below creates it.
             var current = await table.GetEntityIfExistsAsync<TableEntity>(Partition, LockRow, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!current.HasValue)
             {
-                return (await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)).Headers.ETag;
+                var added = await CreateOnFirstUse.RunAsync(table, () => table.AddEntityAsync(entity, cancellationToken), cancellationToken).ConfigureAwait(false);
+                return added.Headers.ETag;
             }
 
             if (current.Value!.GetDateTimeOffset(HeldUntil) > now)
@@ -49,11 +51,6 @@ public sealed class SiteRebuildLock
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             return null; // Another instance took it between the read and the write.
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            return await TryAcquireAsync(duration, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -38,17 +38,11 @@ public sealed class SiteRebuildRequests
         var marker = new TableEntity(Partition, MarkerRow) { ["RequestedAt"] = time.GetUtcNow() };
         try
         {
-            await table.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
+            await CreateOnFirstUse.RunAsync(table, () => table.AddEntityAsync(marker, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return; // Already requested: that rebuild will see this change too.
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            await RequestAsync(cancellationToken).ConfigureAwait(false);
-            return;
         }
 
         await EnqueueAsync(cancellationToken).ConfigureAwait(false);
@@ -57,15 +51,7 @@ public sealed class SiteRebuildRequests
     /// <summary>Queues a rebuild after the debounce delay, whether or not one is marked as requested.</summary>
     public async Task EnqueueAsync(CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await queue.SendMessageAsync("rebuild", visibilityTimeout: delay, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await queue.SendMessageAsync("rebuild", visibilityTimeout: delay, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+        await CreateOnFirstUse.RunAsync(queue, () => queue.SendMessageAsync("rebuild", visibilityTimeout: delay, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Clears the marker as a rebuild starts, so changes from now on ask for another one.</summary>

@@ -78,21 +78,7 @@ public sealed class SiteStore
             // Not there yet (or no container yet): write it below.
         }
 
-        var options = new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = cacheControl },
-            Metadata = new Dictionary<string, string> { [ContentHashMetadata] = contentHash },
-        };
-        try
-        {
-            await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
-        {
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
-        }
-
+        await UploadAsync(blob, content, contentType, cacheControl, new Dictionary<string, string> { [ContentHashMetadata] = contentHash }, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -156,25 +142,12 @@ public sealed class SiteStore
     public async Task WriteListingFileAsync(SiteFile file, long writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var options = new BlobUploadOptions
+        var metadata = new Dictionary<string, string>
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
-            Metadata = new Dictionary<string, string>
-            {
-                [ContentHashMetadata] = file.ContentHash,
-                [WritesMetadata] = writes.ToString(CultureInfo.InvariantCulture),
-            },
+            [ContentHashMetadata] = file.ContentHash,
+            [WritesMetadata] = writes.ToString(CultureInfo.InvariantCulture),
         };
-        var blob = Blob(file.Path);
-        try
-        {
-            await blob.UploadAsync(BinaryData.FromBytes(file.Content), options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
-        {
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await blob.UploadAsync(BinaryData.FromBytes(file.Content), options, cancellationToken).ConfigureAwait(false);
-        }
+        await UploadAsync(Blob(file.Path), file.Content, file.ContentType, file.CacheControl, metadata, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes the file at <paramref name="path"/>; removing an absent file succeeds. True when it existed.</summary>
@@ -188,6 +161,16 @@ public sealed class SiteStore
         {
             return false;
         }
+    }
+
+    private async Task UploadAsync(BlobClient blob, ReadOnlyMemory<byte> content, string contentType, string cacheControl, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = cacheControl },
+            Metadata = metadata,
+        };
+        await CreateOnFirstUse.RunAsync(container, () => blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

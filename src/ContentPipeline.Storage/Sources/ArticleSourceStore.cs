@@ -52,7 +52,8 @@ public sealed class ArticleSourceStore
             HttpHeaders = new BlobHttpHeaders { ContentType = ArticleFormats.MediaTypeOf(format) },
             Metadata = new Dictionary<string, string> { [SourceHashMetadata] = hash },
         };
-        var uploaded = await WithContainerAsync(
+        var uploaded = await CreateOnFirstUse.RunAsync(
+            container,
             () => blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken), cancellationToken).ConfigureAwait(false);
         await RemoveOtherSourcesAsync(slug, blobName, cancellationToken).ConfigureAwait(false);
         return new StoredSource(blobName, uploaded.Value.ETag.ToString(), uploaded.Value.LastModified, Created: true);
@@ -158,20 +159,6 @@ public sealed class ArticleSourceStore
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
-        }
-    }
-
-    // Creates the container on first use, so a fresh account (or Azurite) needs no set-up step.
-    private async Task<T> WithContainerAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await operation().ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
-        {
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return await operation().ConfigureAwait(false);
         }
     }
 }

@@ -67,7 +67,7 @@ public sealed class ViewCounterTable
     public Task InsertDeltaAsync(string slug, string rowKey, long views, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(slug, rowKey) { [ViewsProperty] = views };
-        return WithTableAsync(async () =>
+        return CreateOnFirstUse.RunAsync(table, async () =>
         {
             try
             {
@@ -127,7 +127,7 @@ public sealed class ViewCounterTable
             }
             else
             {
-                await WithTableAsync(() => table.AddEntityAsync(entity, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await CreateOnFirstUse.RunAsync(table, () => table.AddEntityAsync(entity, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             return true;
@@ -246,18 +246,4 @@ public sealed class ViewCounterTable
 
     private static HashSet<string> ParseAbsorbed(string? absorbed) =>
         new(absorbed?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [], StringComparer.Ordinal);
-
-    // Creates the table on first use instead of at start-up, so a deleted table heals itself too.
-    private async Task WithTableAsync(Func<Task> operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await operation().ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            await operation().ConfigureAwait(false);
-        }
-    }
 }
