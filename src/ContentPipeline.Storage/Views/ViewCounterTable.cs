@@ -81,32 +81,9 @@ public sealed class ViewCounterTable
     }
 
     /// <summary>Reads every row of <paramref name="slug"/>'s counter.</summary>
-    public async Task<ViewRows> ReadAsync(string slug, CancellationToken cancellationToken)
-    {
-        var rows = ViewRows.Empty;
-        var deltas = new List<ViewDelta>();
-        try
-        {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {slug}");
-            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: RowProperties, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (entity.RowKey == TotalRowKey)
-                {
-                    rows = new ViewRows(entity.GetInt64(ViewsProperty) ?? 0, ParseAbsorbed(entity.GetString(AbsorbedProperty)), entity.ETag, []);
-                }
-                else if (entity.RowKey.StartsWith(DeltaPrefix, StringComparison.Ordinal))
-                {
-                    deltas.Add(new ViewDelta(entity.RowKey, entity.GetInt64(ViewsProperty) ?? 0));
-                }
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // No table yet: nobody has viewed anything.
-        }
-
-        return rows with { Deltas = deltas };
-    }
+    public async Task<ViewRows> ReadAsync(string slug, CancellationToken cancellationToken) =>
+        (await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {slug}"), cancellationToken).ConfigureAwait(false))
+            .GetValueOrDefault(slug, ViewRows.Empty);
 
     /// <summary>
     /// Replaces the compacted total if it is still the version read (<paramref name="expected"/>, or absent when
@@ -180,36 +157,38 @@ public sealed class ViewCounterTable
     }
 
     /// <summary>The total of every counter in the table, by article slug.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> ReadAllTotalsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, long>> ReadAllTotalsAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync(filter: null, cancellationToken).ConfigureAwait(false)).ToDictionary(pair => pair.Key, pair => pair.Value.Total, StringComparer.Ordinal);
+
+    // The counter rows matching filter (every row when null), grouped by article.
+    private async Task<Dictionary<string, ViewRows>> QueryAsync(string? filter, CancellationToken cancellationToken)
     {
-        var rowsBySlug = new Dictionary<string, (long Compacted, HashSet<string> Absorbed, List<ViewDelta> Deltas)>(StringComparer.Ordinal);
+        var totals = new Dictionary<string, ViewRows>(StringComparer.Ordinal);
+        var deltas = new Dictionary<string, List<ViewDelta>>(StringComparer.Ordinal);
         try
         {
-            await foreach (var entity in table.QueryAsync<TableEntity>(select: RowProperties, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: RowProperties, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                if (!rowsBySlug.TryGetValue(entity.PartitionKey, out var rows))
-                {
-                    rows = (0, [], []);
-                }
-
                 if (entity.RowKey == TotalRowKey)
                 {
-                    rows = (entity.GetInt64(ViewsProperty) ?? 0, [.. ParseAbsorbed(entity.GetString(AbsorbedProperty))], rows.Deltas);
+                    totals[entity.PartitionKey] = new ViewRows(entity.GetInt64(ViewsProperty) ?? 0, ParseAbsorbed(entity.GetString(AbsorbedProperty)), entity.ETag, []);
                 }
                 else if (entity.RowKey.StartsWith(DeltaPrefix, StringComparison.Ordinal))
                 {
-                    rows.Deltas.Add(new ViewDelta(entity.RowKey, entity.GetInt64(ViewsProperty) ?? 0));
+                    deltas.TryAdd(entity.PartitionKey, []);
+                    deltas[entity.PartitionKey].Add(new ViewDelta(entity.RowKey, entity.GetInt64(ViewsProperty) ?? 0));
                 }
-
-                rowsBySlug[entity.PartitionKey] = rows;
             }
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            return new Dictionary<string, long>();
+            // No table yet: nobody has viewed anything.
         }
 
-        return rowsBySlug.ToDictionary(pair => pair.Key, pair => new ViewRows(pair.Value.Compacted, pair.Value.Absorbed, null, pair.Value.Deltas).Total, StringComparer.Ordinal);
+        return totals.Keys.Union(deltas.Keys).ToDictionary(
+            slug => slug,
+            slug => totals.GetValueOrDefault(slug, ViewRows.Empty) with { Deltas = deltas.GetValueOrDefault(slug) ?? [] },
+            StringComparer.Ordinal);
     }
 
     /// <summary>The slugs that have deltas written before <paramref name="moment"/>, which compaction can fold in.</summary>
