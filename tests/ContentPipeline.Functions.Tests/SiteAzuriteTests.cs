@@ -83,7 +83,8 @@ public sealed class SiteAzuriteTests(AzuriteFixture azurite)
 
         var problem = ResponseAssert.Problem(await PostEventsAsync(host, "{not json"), StatusCodes.Status400BadRequest);
 
-        Assert.Contains("Event Grid", ResponseAssert.Detail(problem), StringComparison.Ordinal);
+        Assert.Equal("Invalid Event Grid body", problem.GetProperty("title").GetString());
+        Assert.Contains("Event Grid events", ResponseAssert.Detail(problem), StringComparison.Ordinal);
     }
 
     private static async Task PublishAsync(PipelineHost host, string slug, string title)

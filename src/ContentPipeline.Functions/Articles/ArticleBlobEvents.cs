@@ -30,7 +30,7 @@ public sealed class ArticleBlobEvents(ArticleUnpublisher unpublisher, ContentPip
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException or FormatException)
         {
-            return Problems.BadQuery($"The body is not an array of Event Grid events: {ex.Message}");
+            return Problems.BadEvents($"The body is not an array of Event Grid events (Event Grid schema, not CloudEvents): {ex.Message}");
         }
 
         foreach (var gridEvent in events)

@@ -58,6 +58,8 @@ public static class Problems
 
     public static ProblemHttpResult BadQuery(string detail) => Create(StatusCodes.Status400BadRequest, "Invalid query", detail);
 
+    public static ProblemHttpResult BadEvents(string detail) => Create(StatusCodes.Status400BadRequest, "Invalid Event Grid body", detail);
+
     public static ProblemHttpResult BadMultipart(string detail) => Create(StatusCodes.Status400BadRequest, "Invalid multipart body", detail);
 
     public static ProblemHttpResult Unexpected(string? traceId) =>
