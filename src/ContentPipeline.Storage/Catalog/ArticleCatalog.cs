@@ -18,7 +18,8 @@ public sealed class ArticleCatalog
     public const int MaxPageSize = 100;
 
     private const string RejectedPartition = "rejected";
-    private const int MaxAttempts = 8;
+    // Enough for a burst of uploads and trigger runs on one slug (ten clients at once make about twenty writers).
+    private const int MaxAttempts = 20;
 
     private readonly TableClient table;
 
@@ -39,13 +40,24 @@ public sealed class ArticleCatalog
     /// conditional write, retrying on conflict with the fresh entry. A change that returns null writes nothing.
     /// Returns the entry as stored afterwards.
     /// </summary>
-    public async Task<CatalogEntry?> UpdateAsync(Slug slug, Func<CatalogEntry?, CatalogEntry?> change, CancellationToken cancellationToken = default)
+    public Task<CatalogEntry?> UpdateAsync(Slug slug, Func<CatalogEntry?, CatalogEntry?> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return UpdateAsync(slug, (current, _) => ValueTask.FromResult(change(current)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="UpdateAsync(Slug, Func{CatalogEntry?, CatalogEntry?}, CancellationToken)"/>, for a change that
+    /// has to look elsewhere first (a source's current version, say). It runs between reading the entry and the
+    /// conditional write, so whatever it checks, it checks after every write the entry it was given already holds.
+    /// </summary>
+    public async Task<CatalogEntry?> UpdateAsync(Slug slug, Func<CatalogEntry?, CancellationToken, ValueTask<CatalogEntry?>> change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; ; attempt++)
         {
             var current = await ReadAsync(slug, cancellationToken).ConfigureAwait(false);
-            var next = change(current?.Entry);
+            var next = await change(current?.Entry, cancellationToken).ConfigureAwait(false);
             if (next is null || next == current?.Entry)
             {
                 return current?.Entry;

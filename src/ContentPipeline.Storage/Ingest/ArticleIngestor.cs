@@ -45,15 +45,32 @@ public sealed class ArticleIngestor(ArticleParser parser, ArticleSourceStore sou
             var existing = await catalog.GetAsync(slug, cancellationToken).ConfigureAwait(false);
             if (existing is not null && existing.SourceHash != sourceHash)
             {
-                return new IngestResult(IngestResultKind.Conflict, slug.Value, existing.Status, new ArticleError(
-                    $"The slug '{slug.Value}' already belongs to the article '{existing.Title}'. Replace it with PUT /api/articles/{slug.Value} or POST with ?overwrite=true, or give this article another slug in its front matter."));
+                return new IngestResult(IngestResultKind.Conflict, slug.Value, existing.Status, SlugTaken(slug, $"already belongs to the article '{existing.Title}'"));
             }
         }
 
-        var stored = await sources.SaveAsync(slug, upload.Format, upload.Content, cancellationToken).ConfigureAwait(false);
-        var entry = await catalog.UpdateAsync(slug, current => Pending(current, slug, stored, sourceHash, metadata), cancellationToken).ConfigureAwait(false);
+        var stored = await sources.SaveAsync(slug, upload.Format, upload.Content, replace: overwrite || isReplace, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            // A concurrent upload created this slug with other bytes between our look at the catalog and our write.
+            return new IngestResult(IngestResultKind.Conflict, slug.Value, Error: SlugTaken(slug, "was just taken by another upload"));
+        }
+
+        var entry = await catalog.UpdateAsync(slug, (current, ct) => PendingIfCurrentAsync(current, slug, stored, sourceHash, metadata, ct), cancellationToken).ConfigureAwait(false);
         return new IngestResult(IngestResultKind.Accepted, slug.Value, entry?.Status ?? ArticleStatus.Pending);
     }
+
+    private static ArticleError SlugTaken(Slug slug, string byWhom) => new(
+        $"The slug '{slug.Value}' {byWhom}. Replace it with PUT /api/articles/{slug.Value} or POST with ?overwrite=true, or give this article another slug in its front matter.");
+
+    /// <summary>
+    /// The pending entry for <paramref name="stored"/>, unless a later upload has already replaced that source: its
+    /// trigger may have published before this write, and a stale "pending" would then never be corrected.
+    /// </summary>
+    private async ValueTask<CatalogEntry?> PendingIfCurrentAsync(CatalogEntry? current, Slug slug, StoredSource stored, string sourceHash, ArticleMetadata metadata, CancellationToken cancellationToken) =>
+        Pending(current, slug, stored, sourceHash, metadata) is { } next && await sources.HoldsVersionAsync(stored.BlobName, stored.ETag, cancellationToken).ConfigureAwait(false)
+            ? next
+            : null;
 
     private CatalogEntry? Pending(CatalogEntry? current, Slug slug, StoredSource stored, string sourceHash, ArticleMetadata metadata)
     {

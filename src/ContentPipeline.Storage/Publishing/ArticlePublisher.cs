@@ -24,9 +24,10 @@ public sealed partial class ArticlePublisher(
     TimeProvider time,
     ILogger<ArticlePublisher> logger)
 {
-    // A source replaced while it was being rendered is rendered again; past this, the newer version's own
-    // event finishes the job.
-    private const int MaxRenderPasses = 3;
+    // A source replaced while it was being rendered is rendered again, until what was written is current. A source
+    // rewritten faster than it renders for this many passes fails the invocation, and the host's retry takes over:
+    // giving up quietly could leave an older page behind the newest version's own (already finished) run.
+    private const int MaxRenderPasses = 10;
 
     /// <summary>Publishes the source in <paramref name="source"/>.</summary>
     public async Task<PublishOutcome> PublishAsync(BlobClient source, CancellationToken cancellationToken = default)
@@ -51,7 +52,6 @@ public sealed partial class ArticlePublisher(
         SourceContent? content = null;
         try
         {
-            PublishOutcome outcome = new(PublishResultKind.SourceMissing, slug.Value);
             for (var pass = 1; pass <= MaxRenderPasses; pass++)
             {
                 content = await ArticleSourceStore.ReadAsync(source, cancellationToken).ConfigureAwait(false);
@@ -61,20 +61,21 @@ public sealed partial class ArticlePublisher(
                     return new PublishOutcome(PublishResultKind.SourceMissing, slug.Value);
                 }
 
-                outcome = await PublishVersionAsync(slug, blobName, format, content, cancellationToken).ConfigureAwait(false);
+                var outcome = await PublishVersionAsync(source, slug, format, content, cancellationToken).ConfigureAwait(false);
 
                 // If the source changed while we rendered, a concurrent run may have finished first with the newer
                 // bytes and we may just have overwritten its page: render again until what we wrote is current.
                 var currentETag = await ArticleSourceStore.GetETagAsync(source, cancellationToken).ConfigureAwait(false);
-                if (currentETag is null || currentETag == content.ETag)
+                if (currentETag is null || ArticleSourceStore.SameETag(currentETag, content.ETag))
                 {
-                    break;
+                    return outcome;
                 }
             }
 
-            return outcome;
+            LogKeepsChanging(blobName, MaxRenderPasses);
+            throw new SourceKeepsChangingException($"The source {blobName} changed during each of {MaxRenderPasses} renders in a row.");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not SourceKeepsChangingException)
         {
             // Record why before the host's retry and poison rules take over, so the catalog never says
             // "pending" about a source that keeps failing.
@@ -83,8 +84,9 @@ public sealed partial class ArticlePublisher(
         }
     }
 
-    private async Task<PublishOutcome> PublishVersionAsync(Slug slug, string blobName, ArticleFormat format, SourceContent content, CancellationToken cancellationToken)
+    private async Task<PublishOutcome> PublishVersionAsync(BlobClient source, Slug slug, ArticleFormat format, SourceContent content, CancellationToken cancellationToken)
     {
+        var blobName = source.Name;
         var existing = await catalog.GetAsync(slug, cancellationToken).ConfigureAwait(false);
         if (existing is not null && existing.SourceLastModified > content.LastModified)
         {
@@ -98,7 +100,7 @@ public sealed partial class ArticlePublisher(
         if (error is not null)
         {
             LogFailed(blobName, error.ToString());
-            await catalog.UpdateAsync(slug, current => Failed(current, slug, blobName, content, sourceHash, error.ToString()), cancellationToken).ConfigureAwait(false);
+            await UpdateIfCurrentAsync(source, content, slug, current => Failed(current, slug, blobName, content, sourceHash, error.ToString()), cancellationToken).ConfigureAwait(false);
             return new PublishOutcome(PublishResultKind.Failed, slug.Value, Error: error);
         }
 
@@ -107,7 +109,7 @@ public sealed partial class ArticlePublisher(
         {
             // Not for readers yet (or any more): no page. One it had before comes down.
             var pageRemoved = await site.DeleteAsync(SiteUrls.ArticlePagePath(slug), cancellationToken).ConfigureAwait(false);
-            await catalog.UpdateAsync(slug, current => Withheld(current, slug, blobName, content, sourceHash, article.Metadata, withheld), cancellationToken).ConfigureAwait(false);
+            await UpdateIfCurrentAsync(source, content, slug, current => Withheld(current, slug, blobName, content, sourceHash, article.Metadata, withheld), cancellationToken).ConfigureAwait(false);
             await siteChanges.NotifyAsync(pageRemoved ? [SiteUrls.ArticlePagePath(slug)] : [], cancellationToken).ConfigureAwait(false);
             LogWithheld(blobName, withheld, pageRemoved);
             return new PublishOutcome(withheld == ArticleStatus.Draft ? PublishResultKind.Draft : PublishResultKind.Scheduled, slug.Value);
@@ -116,11 +118,25 @@ public sealed partial class ArticlePublisher(
         var page = renderer.Render(article, slug);
         await site.EnsureAssetsAsync(cancellationToken).ConfigureAwait(false);
         var written = await site.WritePageIfChangedAsync(slug, page, cancellationToken).ConfigureAwait(false);
-        await catalog.UpdateAsync(slug, current => Published(current, slug, blobName, content, sourceHash, article.Metadata, page, written), cancellationToken).ConfigureAwait(false);
+        await UpdateIfCurrentAsync(source, content, slug, current => Published(current, slug, blobName, content, sourceHash, article.Metadata, page, written), cancellationToken).ConfigureAwait(false);
         await siteChanges.NotifyAsync(written ? [SiteUrls.ArticlePagePath(slug)] : [], cancellationToken).ConfigureAwait(false);
         LogPublished(blobName, slug.Value, written);
         return new PublishOutcome(PublishResultKind.Published, slug.Value, written);
     }
+
+    /// <summary>
+    /// Records what <paramref name="content"/> gave, unless the source has been replaced since it was read. Blob
+    /// Last-Modified has one-second resolution, so it cannot order uploads within a second; the source's current
+    /// ETag can. The check runs inside the catalog's conditional write, so a stale version is never recorded over a
+    /// newer one: the newer version's run either wrote before the check (and the check sees its source) or writes after.
+    /// </summary>
+    private Task<CatalogEntry?> UpdateIfCurrentAsync(BlobClient source, SourceContent content, Slug slug, Func<CatalogEntry?, CatalogEntry?> change, CancellationToken cancellationToken) =>
+        catalog.UpdateAsync(
+            slug,
+            async (current, ct) => change(current) is { } next && SameETag(await ArticleSourceStore.GetETagAsync(source, ct).ConfigureAwait(false), content.ETag) ? next : null,
+            cancellationToken);
+
+    private static bool SameETag(string? current, string etag) => current is not null && ArticleSourceStore.SameETag(current, etag);
 
     private static ArticleError? SlugMismatch(ArticleMetadata metadata, Slug slug, string blobName) =>
         metadata.Slug is { } declared && declared != slug.Value
@@ -240,6 +256,9 @@ public sealed partial class ArticlePublisher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {BlobName} as {Slug} (page written: {PageWritten})")]
     private partial void LogPublished(string blobName, string slug, bool pageWritten);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{BlobName} changed during each of {Passes} renders in a row; leaving it to the host's retry")]
+    private partial void LogKeepsChanging(string blobName, int passes);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the failure of {BlobName} in the catalog")]
     private partial void LogRecordFailed(Exception exception, string blobName);

@@ -76,15 +76,12 @@ public sealed partial class SiteReconciler(
     private static bool NeedsPublishing(CatalogEntry? entry, string sourceETag, bool hasPage, string renderVersion, DateTimeOffset now) => entry switch
     {
         null => true,
-        _ when !SameETag(entry.SourceETag, sourceETag) => entry.Status != ArticleStatus.Pending || entry.UpdatedAt < now.AddMinutes(-1),
+        _ when !ArticleSourceStore.SameETag(entry.SourceETag, sourceETag) => entry.Status != ArticleStatus.Pending || entry.UpdatedAt < now.AddMinutes(-1),
         { Status: ArticleStatus.Published } => !hasPage || entry.RenderVersion != renderVersion,
         { Status: ArticleStatus.Scheduled, Date: { } date } => date <= now,
         { Status: ArticleStatus.Pending } => entry.UpdatedAt < now.AddMinutes(-1),
         _ => false,
     };
-
-    // Blob listings give ETags without the quotes that single-blob responses carry.
-    private static bool SameETag(string a, string b) => string.Equals(a.Trim('"'), b.Trim('"'), StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled the site with the sources: {Unpublished} unpublished, {Published} published again")]
     private partial void LogReconciled(int unpublished, int published);

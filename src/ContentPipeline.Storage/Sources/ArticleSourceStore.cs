@@ -33,31 +33,64 @@ public sealed class ArticleSourceStore
     /// <summary>
     /// Stores <paramref name="content"/> as the source of <paramref name="slug"/>. Sources of the same slug with
     /// another extension are removed afterwards, so one article never has two competing sources.
+    /// With <paramref name="replace"/> false the write only creates: when other bytes are already stored under the
+    /// name (even ones written a moment ago by a concurrent upload) nothing is written and the result is null.
     /// </summary>
-    public async Task<StoredSource> SaveAsync(Slug slug, ArticleFormat format, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    public async Task<StoredSource?> SaveAsync(Slug slug, ArticleFormat format, ReadOnlyMemory<byte> content, bool replace = true, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(slug);
         var blobName = slug.Value + ArticleFormats.ExtensionOf(format);
         var blob = container.GetBlobClient(blobName);
         var hash = HashOf(content.Span);
 
         var existing = await GetPropertiesAsync(blob, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && existing.Metadata.TryGetValue(SourceHashMetadata, out var storedHash) && storedHash == hash)
+        if (existing is not null && HoldsHash(existing, hash))
         {
             await RemoveOtherSourcesAsync(slug, blobName, cancellationToken).ConfigureAwait(false);
             return new StoredSource(blobName, existing.ETag.ToString(), existing.LastModified, Created: false);
+        }
+
+        if (existing is not null && !replace)
+        {
+            return null;
         }
 
         var options = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = ArticleFormats.MediaTypeOf(format) },
             Metadata = new Dictionary<string, string> { [SourceHashMetadata] = hash },
+            Conditions = replace ? null : new BlobRequestConditions { IfNoneMatch = ETag.All },
         };
-        var uploaded = await CreateOnFirstUse.RunAsync(
-            container,
-            () => blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken), cancellationToken).ConfigureAwait(false);
+        Response<BlobContentInfo> uploaded;
+        try
+        {
+            uploaded = await CreateOnFirstUse.RunAsync(
+                container,
+                () => blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (!replace && ex.Status is 409 or 412)
+        {
+            // Another upload created the blob since we looked: it wins unless it stored these very bytes.
+            return await SaveAsync(slug, format, content, replace: false, cancellationToken).ConfigureAwait(false);
+        }
+
         await RemoveOtherSourcesAsync(slug, blobName, cancellationToken).ConfigureAwait(false);
         return new StoredSource(blobName, uploaded.Value.ETag.ToString(), uploaded.Value.LastModified, Created: true);
     }
+
+    /// <summary>True while the blob <paramref name="blobName"/> still holds the version <paramref name="etag"/>.</summary>
+    public async Task<bool> HoldsVersionAsync(string blobName, string etag, CancellationToken cancellationToken = default)
+    {
+        var current = await GetETagAsync(container.GetBlobClient(blobName), cancellationToken).ConfigureAwait(false);
+        return current is not null && SameETag(current, etag);
+    }
+
+    /// <summary>Compares ETags as one version, whether they came quoted (single-blob calls) or bare (listings).</summary>
+    public static bool SameETag(string left, string right) =>
+        string.Equals(left.Trim('"'), right.Trim('"'), StringComparison.Ordinal);
+
+    private static bool HoldsHash(BlobProperties properties, string hash) =>
+        properties.Metadata.TryGetValue(SourceHashMetadata, out var storedHash) && storedHash == hash;
 
     /// <summary>Reads a source blob, or returns null when it no longer exists.</summary>
     public static async Task<SourceContent?> ReadAsync(BlobClient source, CancellationToken cancellationToken = default)
