@@ -66,6 +66,10 @@ public static class Problems
         Create(StatusCodes.Status500InternalServerError, "Unexpected error",
             $"The server failed unexpectedly; nothing you sent was lost if it was acknowledged. Retry, and report trace id '{traceId}' if it persists.");
 
+    public static ProblemHttpResult StorageUnavailable(TimeSpan retryAfter) =>
+        Create(StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
+            $"Storage did not answer, so nothing from this request was stored. Send it again in {retryAfter.TotalSeconds:0} seconds.");
+
     public static ProblemDetails Details(int status, string title, string detail) => new()
     {
         Status = status,
