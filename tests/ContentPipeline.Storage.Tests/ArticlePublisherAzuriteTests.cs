@@ -1,4 +1,5 @@
 using Azure;
+using Microsoft.Extensions.Time.Testing;
 using ContentPipeline.Storage.Catalog;
 using ContentPipeline.Storage.Site;
 using ContentPipeline.Storage.Publishing;
@@ -110,6 +111,7 @@ public sealed class ArticlePublisherAzuriteTests(AzuriteFixture azurite)
         Assert.Equal(ArticleStatus.Failed, entry!.Status);
         Assert.Contains("Line 3", entry.Error, StringComparison.Ordinal);
         Assert.Contains("tomorrow", entry.Error, StringComparison.Ordinal);
+        Assert.False(entry.Retryable, "A source that cannot be parsed fails the same way every time.");
     }
 
     [Fact]
@@ -235,6 +237,36 @@ public sealed class ArticlePublisherAzuriteTests(AzuriteFixture azurite)
         var entry = await context.Catalog.GetAsync(SlugOf("deltas"));
         Assert.Equal(ArticleStatus.Failed, entry!.Status);
         Assert.Contains("will be retried", entry.Error, StringComparison.Ordinal);
+        Assert.True(entry.Retryable);
         Assert.True((await source.ExistsAsync()).Value);
+    }
+
+    [Fact]
+    public async Task A_failure_left_by_a_fault_is_published_by_reconciliation_once_the_host_has_had_its_retries()
+    {
+        var broken = new StorageTestContext(azurite, options => options.SiteContainer = "Invalid_Container");
+        var source = await broken.UploadSourceAsync("deltas.md", Article);
+        await Assert.ThrowsAsync<RequestFailedException>(() => broken.Publisher.PublishAsync(source));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var mended = new StorageTestContext(
+            azurite,
+            options =>
+            {
+                options.ArticlesContainer = broken.Options.ArticlesContainer;
+                options.CatalogTable = broken.Options.CatalogTable;
+            },
+            time: clock);
+
+        var tooSoon = await mended.Reconciler.ReconcileAsync();
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var later = await mended.Reconciler.ReconcileAsync();
+
+        Assert.Empty(tooSoon.Published);
+        Assert.Equal(["deltas"], later.Published);
+        var entry = await mended.Catalog.GetAsync(SlugOf("deltas"));
+        Assert.Equal(ArticleStatus.Published, entry!.Status);
+        Assert.Null(entry.Error);
+        Assert.False(entry.Retryable);
+        Assert.True((await mended.Pages.PageBlob(SlugOf("deltas")).ExistsAsync()).Value);
     }
 }

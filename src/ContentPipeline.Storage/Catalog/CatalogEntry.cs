@@ -17,6 +17,12 @@ public sealed record CatalogEntry
     /// <summary>Why the current source failed, when <see cref="Status"/> is <see cref="ArticleStatus.Failed"/>.</summary>
     public string? Error { get; init; }
 
+    /// <summary>
+    /// True when the failure was not the source's fault (storage failed, the worker crashed), so publishing the same
+    /// source again may succeed: reconciliation retries it once the host's own retries are over.
+    /// </summary>
+    public bool Retryable { get; init; }
+
     /// <summary>Name of the source blob within the articles container.</summary>
     public required string SourceBlob { get; init; }
 

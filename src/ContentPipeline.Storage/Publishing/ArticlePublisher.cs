@@ -100,7 +100,7 @@ public sealed partial class ArticlePublisher(
         if (error is not null)
         {
             LogFailed(blobName, error.ToString());
-            await UpdateIfCurrentAsync(source, content, slug, current => Failed(current, slug, blobName, content, sourceHash, error.ToString()), cancellationToken).ConfigureAwait(false);
+            await UpdateIfCurrentAsync(source, content, slug, current => Failed(current, slug, blobName, content, sourceHash, error.ToString(), retryable: false), cancellationToken).ConfigureAwait(false);
             return new PublishOutcome(PublishResultKind.Failed, slug.Value, Error: error);
         }
 
@@ -187,14 +187,14 @@ public sealed partial class ArticlePublisher(
         return CatalogEntry.Describe(slug.Value, status, source, metadata, current, time.GetUtcNow()) with { ContentHash = null, RenderVersion = null, PublishedAt = null };
     }
 
-    private CatalogEntry? Failed(CatalogEntry? current, Slug slug, string blobName, SourceContent? content, string? sourceHash, string error)
+    private CatalogEntry? Failed(CatalogEntry? current, Slug slug, string blobName, SourceContent? content, string? sourceHash, string error, bool retryable)
     {
         if (current is not null && content is not null && current.SourceLastModified > content.LastModified)
         {
             return null;
         }
 
-        if (current is { Status: ArticleStatus.Failed } && current.Error == error && current.SourceETag == content?.ETag)
+        if (current is { Status: ArticleStatus.Failed } && current.Error == error && current.Retryable == retryable && current.SourceETag == content?.ETag)
         {
             return null;
         }
@@ -214,6 +214,7 @@ public sealed partial class ArticlePublisher(
         {
             Status = ArticleStatus.Failed,
             Error = error,
+            Retryable = retryable,
             SourceBlob = blobName,
             SourceETag = content?.ETag ?? current?.SourceETag ?? "",
             SourceLastModified = content?.LastModified ?? current?.SourceLastModified ?? DateTimeOffset.MinValue,
@@ -228,7 +229,7 @@ public sealed partial class ArticlePublisher(
         try
         {
             // Not the caller's token: the failure must be recorded even when the invocation is being torn down.
-            await catalog.UpdateAsync(slug, current => Failed(current, slug, blobName, content, null, reason), CancellationToken.None).ConfigureAwait(false);
+            await catalog.UpdateAsync(slug, current => Failed(current, slug, blobName, content, null, reason, retryable: true), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception recordException) when (recordException is not OperationCanceledException)
         {

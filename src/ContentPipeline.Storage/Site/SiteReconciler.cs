@@ -12,7 +12,8 @@ namespace ContentPipeline.Storage.Site;
 /// Brings the catalog and the site back in line with the sources, whatever events were missed: an article whose
 /// sources were all deleted is unpublished (the blob trigger never fires for deletes), a source the catalog does not
 /// describe, a published article whose page went missing or was rendered by another template, setting or build,
-/// and a scheduled article whose date has passed are published. Safe to run any time and on any instance; publishing and unpublishing are idempotent.
+/// a scheduled article whose date has passed, and an article left pending or failed by a fault (not by its source) for
+/// over a minute, after the host's own retries, are published. Safe to run any time and on any instance; publishing and unpublishing are idempotent.
 /// </summary>
 public sealed partial class SiteReconciler(
     ArticleSourceStore sources,
@@ -80,6 +81,7 @@ public sealed partial class SiteReconciler(
         { Status: ArticleStatus.Published } => !hasPage || entry.RenderVersion != renderVersion,
         { Status: ArticleStatus.Scheduled, Date: { } date } => date <= now,
         { Status: ArticleStatus.Pending } => entry.UpdatedAt < now.AddMinutes(-1),
+        { Status: ArticleStatus.Failed, Retryable: true } => entry.UpdatedAt < now.AddMinutes(-1),
         _ => false,
     };
 
