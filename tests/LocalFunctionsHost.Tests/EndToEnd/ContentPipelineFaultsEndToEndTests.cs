@@ -105,6 +105,51 @@ public sealed class ContentPipelineFaultsEndToEndTests(ITestOutputHelper output)
         Assert.InRange(views, tally.Confirmed, tally.Confirmed + tally.Unconfirmed);
     }
 
+    [Fact]
+    public async Task Ten_clients_putting_one_slug_at_once_leave_one_version_in_source_page_and_catalog()
+    {
+        var log = new HostLog();
+        log.WriteTo(output);
+        await using var host = await EndToEndHost.StartAsync(EndToEndApps.ContentPipeline, log);
+        var slug = $"e2e-contested-{Guid.NewGuid():N}";
+
+        using var start = new ManualResetEventSlim();
+        var puts = Enumerable.Range(1, 10).Select(client => Task.Run(async () =>
+        {
+            start.Wait();
+            using var body = new StringContent($"# Version {client}\n\nWritten by client {client}.\n", Encoding.UTF8, "text/markdown");
+            using var response = await host.Api.PutAsync(new Uri($"api/articles/{slug}", UriKind.Relative), body);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        })).ToList();
+        start.Set();
+        await Task.WhenAll(puts);
+
+        // The source is what the last write left; the catalog and the page must come to show that version and stay there.
+        var source = await (await host.BlobAsync("articles", $"{slug}.md")).DownloadContentAsync();
+        var winner = source.Value.Content.ToString().Split('\n')[0]["# ".Length..];
+        await Poll.UntilAsync($"{slug} to be published as {winner}", TimeSpan.FromSeconds(30), ct => ShowsAsync(host, slug, winner, ct));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.NotNull(await ShowsAsync(host, slug, winner, CancellationToken.None));
+        output.WriteLine($"{winner} won");
+    }
+
+    // The article's catalog entry and page when both show the version titled <paramref name="title"/>, else null.
+    private static async Task<string?> ShowsAsync(EndToEndHost host, string slug, string title, CancellationToken cancellationToken)
+    {
+        using var response = await host.Api.GetAsync(new Uri($"api/articles/{slug}", UriKind.Relative), cancellationToken);
+        var entry = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        if (entry.GetProperty("status").GetString() != "published" || entry.GetProperty("title").GetString() != title)
+        {
+            return null;
+        }
+
+        var page = await host.Site.GetStringAsync(new Uri($"articles/{slug}/", UriKind.Relative), cancellationToken);
+        var client = title["Version ".Length..];
+        return page.Contains($"<h1>{title}</h1>", StringComparison.Ordinal) && page.Contains($"Written by client {client}.", StringComparison.Ordinal)
+            ? page
+            : null;
+    }
+
     private static async Task AssertPublishedWithMatchingPagesAsync(EndToEndHost host, ArticleBurst burst, IReadOnlyDictionary<string, JsonElement> articles)
     {
         foreach (var slug in burst.Slugs)
