@@ -37,7 +37,7 @@ public sealed class XssCorpusTests
     [
         "meta[charset]", "meta[name=viewport]", "meta[http-equiv=Content-Security-Policy]", "title",
         "meta[name=description]", "meta[name=author]", "meta[property^='og:']", "meta[property^='article:']",
-        "link[rel=canonical]", "link[rel=stylesheet]", "link[rel=alternate]", "script[src][defer]",
+        "link[rel=canonical]", "link[rel=stylesheet]", "link[rel=icon]", "link[rel=alternate]", "script[src][defer]",
     ];
 
     public static TheoryData<string> Vectors() => new(XssCorpus.All.Select(vector => vector.Name));
