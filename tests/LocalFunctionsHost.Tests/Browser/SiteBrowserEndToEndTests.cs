@@ -132,7 +132,7 @@ public sealed class SiteBrowserEndToEndTests : IClassFixture<SiteBrowserEndToEnd
         page.Locator(selector).EvaluateAllAsync<string[]>("elements => elements.map(e => e.href)");
 
     /// <summary>The host with a few articles published: the real sample, and two Markdown articles with tags.</summary>
-    public sealed class PublishedSite : IAsyncLifetime
+    public sealed class PublishedSite : PublishedSiteFixture
     {
         public const string SampleArticle = "fund-security-and-independence";
         public const string CountedArticle = "counting-page-views";
@@ -140,16 +140,8 @@ public sealed class SiteBrowserEndToEndTests : IClassFixture<SiteBrowserEndToEnd
         public static readonly string[] Articles = [SampleArticle, CountedArticle, "writing-in-markdown"];
         public static readonly string[] Tags = ["markdown", "guide", "views"];
 
-        private PipelineSiteHost? _host;
-
-        internal HostLog Log { get; } = new();
-
-        internal PipelineSiteHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
-
-        public async Task InitializeAsync()
+        private protected override async Task PublishAsync(EndToEndHost host)
         {
-            _host = await PipelineSiteHost.StartAsync(Log);
-            var host = _host.Host;
             await host.PutArticleAsync(SampleArticle, await Samples.ReadTextAsync(Samples.FundSecurityAndIndependence), "text/plain");
             await host.PutArticleAsync(CountedArticle, """
                 ---
@@ -195,14 +187,6 @@ public sealed class SiteBrowserEndToEndTests : IClassFixture<SiteBrowserEndToEnd
                 var html = home.StatusCode == HttpStatusCode.OK ? await home.Content.ReadAsStringAsync(ct) : "";
                 return Articles.All(slug => html.Contains($"/articles/{slug}/", StringComparison.Ordinal)) ? html : null;
             });
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref _host, null) is { } host)
-            {
-                await host.DisposeAsync();
-            }
         }
     }
 }

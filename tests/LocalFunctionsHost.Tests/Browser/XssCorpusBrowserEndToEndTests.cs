@@ -121,33 +121,17 @@ public sealed class XssCorpusBrowserEndToEndTests : IClassFixture<XssCorpusBrows
     }
 
     /// <summary>The host with every corpus entry published under its name.</summary>
-    public sealed class PublishedCorpus : IAsyncLifetime
+    public sealed class PublishedCorpus : PublishedSiteFixture
     {
-        private PipelineSiteHost? _host;
-
-        internal HostLog Log { get; } = new();
-
-        internal PipelineSiteHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
-
         internal TimeSpan PublishTime { get; private set; }
 
-        public async Task InitializeAsync()
+        private protected override async Task PublishAsync(EndToEndHost host)
         {
-            _host = await PipelineSiteHost.StartAsync(Log);
-            var host = _host.Host;
             var stopwatch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(XssCorpus.All, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (vector, ct) =>
                 await host.PutArticleAsync(vector.Name, vector.Source, vector.Extension == ".md" ? "text/markdown" : "text/html", ct));
             await host.WaitUntilAllPublishedAsync([.. XssCorpus.All.Select(vector => vector.Name)], TimeSpan.FromMinutes(3));
             PublishTime = stopwatch.Elapsed;
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref _host, null) is { } host)
-            {
-                await host.DisposeAsync();
-            }
         }
     }
 }
