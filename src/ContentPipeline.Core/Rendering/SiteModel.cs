@@ -29,6 +29,7 @@ public sealed class SiteModel
             ["home_url"] = BaseUrl.ToString(),
             ["navigation"] = options.Navigation.Select(link => new Dictionary<string, object?> { ["title"] = link.Title, ["url"] = link.Url }).ToList(),
             ["stylesheet_url"] = Asset(assets.Stylesheet).ToString(),
+            ["icon_url"] = Asset(assets.Icon).ToString(),
             ["feed_url"] = new Uri(BaseUrl, "feed.xml").ToString(),
             ["content_security_policy"] = ContentSecurityPolicy(ApiBaseUrl),
         };

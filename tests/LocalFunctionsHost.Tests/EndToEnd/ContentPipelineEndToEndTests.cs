@@ -15,8 +15,6 @@ namespace LocalFunctionsHost.Tests.EndToEnd;
 /// </summary>
 public sealed class ContentPipelineEndToEndTests : IClassFixture<ContentPipelineEndToEndTests.HostFixture>, IDisposable
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(15);
-
     private readonly HostFixture _fixture;
     private readonly ITestOutputHelper _output;
 
@@ -94,7 +92,6 @@ public sealed class ContentPipelineEndToEndTests : IClassFixture<ContentPipeline
 
     private static string UniqueSlug(string prefix) => $"e2e-{prefix}-{Guid.NewGuid():N}";
 
-    // Polls the API, as a client following the 202's status URL would, until the article leaves "pending".
     [Fact]
     public async Task A_published_page_carries_the_beacon_and_the_host_routes_its_counter_calls()
     {
@@ -178,24 +175,7 @@ public sealed class ContentPipelineEndToEndTests : IClassFixture<ContentPipeline
         Assert.All(writes.Values, count => Assert.InRange(count, 1, 10));
     }
 
-    private async Task<JsonElement> WaitUntilPublishedAsync(string slug)
-    {
-        var article = await Poll.UntilAsync($"article '{slug}' leaving pending", PublishTimeout, async ct =>
-        {
-            using var response = await Host.Api.GetAsync(new Uri($"api/articles/{slug}", UriKind.Relative), ct);
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return null;
-            }
-
-            var text = await response.Content.ReadAsStringAsync(ct);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET api/articles/{slug} answered {(int)response.StatusCode}: {text}");
-            return JsonSerializer.Deserialize<JsonElement>(text).GetProperty("status").GetString() == "pending" ? null : text;
-        });
-        var entry = JsonSerializer.Deserialize<JsonElement>(article);
-        Assert.True(entry.GetProperty("status").GetString() == "published", $"The article did not publish: {article}");
-        return entry;
-    }
+    private Task<JsonElement> WaitUntilPublishedAsync(string slug) => Host.WaitUntilPublishedAsync(slug);
 
     /// <summary>One host running the content pipeline app for the tests of this class.</summary>
     public sealed class HostFixture : IAsyncLifetime
