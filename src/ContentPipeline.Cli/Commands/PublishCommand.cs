@@ -41,7 +41,7 @@ internal sealed class PublishCommand(IAnsiConsole console, CliEnvironment enviro
                 return ExitCodes.Refused;
             }
 
-            console.MarkupLine($"No file in the folder stands for these {gone.Count} article(s) of the site:");
+            console.MarkupLine($"No file in the folder stands for {gone.Count} article(s) of the site:");
             foreach (var article in gone)
             {
                 console.MarkupLineInterpolated($"  {article.Slug}  [grey]{article.Title}[/]");

@@ -24,7 +24,7 @@ internal sealed class ArticleFolderWatcher : IDisposable
             // Bursts of saves across a large tree must not overflow the default 8 KiB buffer and lose events.
             InternalBufferSize = 64 * 1024,
         };
-        watcher.Created += (_, e) => Report(e.FullPath, changed);
+        watcher.Created += (_, e) => Created(e.FullPath, changed);
         watcher.Changed += (_, e) => Report(e.FullPath, changed);
         watcher.Renamed += (_, e) => Report(e.FullPath, changed);
         watcher.Deleted += (_, e) => Report(e.FullPath, deleted);
@@ -32,6 +32,27 @@ internal sealed class ArticleFolderWatcher : IDisposable
     }
 
     public void Dispose() => watcher.Dispose();
+
+    /// <summary>
+    /// A folder created inside the tree (a checkout, a copy) is watched only from the moment its event is handled;
+    /// files written into it before then raise no event of their own, so it is searched for them here.
+    /// </summary>
+    private void Created(string path, Action<string> changed)
+    {
+        if (!Directory.Exists(path))
+        {
+            Report(path, changed);
+            return;
+        }
+
+        if (!IsUnderHiddenFolder(Path.Combine(path, "_")))
+        {
+            foreach (var article in ArticleFinder.Find([path], folder).Articles)
+            {
+                changed(article.Path);
+            }
+        }
+    }
 
     private void Report(string path, Action<string> action)
     {
