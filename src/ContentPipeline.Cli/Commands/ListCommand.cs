@@ -13,7 +13,7 @@ internal sealed class ListCommand(IAnsiConsole console, CliEnvironment environme
     public override async Task<int> ExecuteAsync(CommandContext context, TargetSettings settings, CancellationToken cancellationToken)
     {
         var options = new PublishOptions();
-        using var clients = TargetClients.Create(Target.Resolve(settings, environment.GetVariable), environment, options);
+        using var clients = TargetClients.For(settings, environment, options);
         var articles = await clients.Api.ListArticlesAsync(cancellationToken);
         if (articles.Count == 0)
         {

@@ -14,7 +14,6 @@ internal sealed class PublishCommand(IAnsiConsole console, CliEnvironment enviro
     public override async Task<int> ExecuteAsync(CommandContext context, PublishSettings settings, CancellationToken cancellationToken)
     {
         var options = settings.Options;
-        var target = Target.Resolve(settings, environment.GetVariable);
         if (settings.Prune && !Directory.Exists(Path.GetFullPath(settings.Paths[0], environment.CurrentDirectory)))
         {
             throw new CliUsageException($"--prune needs a folder, and '{settings.Paths[0]}' is not one.");
@@ -28,7 +27,7 @@ internal sealed class PublishCommand(IAnsiConsole console, CliEnvironment enviro
             return ExitCodes.Refused;
         }
 
-        using var clients = TargetClients.Create(target, environment, options);
+        using var clients = TargetClients.For(settings, environment, options);
         var catalog = new CatalogReader(clients.Api, options);
         var known = settings.Prune ? await catalog.ReadAllAsync(cancellationToken) : await catalog.ReadAsync(scan.SlugsToPublish, cancellationToken);
 

@@ -1,15 +1,12 @@
 using System.ComponentModel;
 using ContentPipeline.Cli.Publishing;
-using ContentPipeline.Cli.Targets;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace ContentPipeline.Cli.Commands;
 
-internal sealed class PublishSettings : TargetSettings
+internal sealed class PublishSettings : WaitSettings
 {
-    private static readonly PublishOptions Defaults = new();
-
     [CommandArgument(0, "<PATHS>")]
     [Description("Folders (searched recursively) and files: .md, .markdown, .txt, .html")]
     public string[] Paths { get; set; } = [];
@@ -27,17 +24,11 @@ internal sealed class PublishSettings : TargetSettings
     [DefaultValue(8)]
     public int Parallel { get; set; } = Defaults.Parallelism;
 
-    [CommandOption("--timeout <SECONDS>")]
-    [Description("How long to wait for each article to be published after its upload")]
-    [DefaultValue(120)]
-    public int TimeoutSeconds { get; set; } = (int)Defaults.Timeout.TotalSeconds;
-
     public PublishOptions Options => new() { Parallelism = Parallel, Timeout = TimeSpan.FromSeconds(TimeoutSeconds) };
 
     public override ValidationResult Validate() =>
         Paths.Length == 0 ? ValidationResult.Error("Give at least one folder or file to publish.")
         : Parallel is < 1 or > 64 ? ValidationResult.Error("--parallel must be from 1 to 64.")
-        : TimeoutSeconds < 0 ? ValidationResult.Error("--timeout must not be negative.")
         : Prune && Paths.Length != 1 ? ValidationResult.Error("--prune takes exactly one folder: the folder that holds the whole site.")
-        : ValidationResult.Success();
+        : base.Validate();
 }

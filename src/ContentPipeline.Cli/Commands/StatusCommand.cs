@@ -15,7 +15,7 @@ internal sealed class StatusCommand(IAnsiConsole console, CliEnvironment environ
     public override async Task<int> ExecuteAsync(CommandContext context, StatusSettings settings, CancellationToken cancellationToken)
     {
         var options = new PublishOptions();
-        using var clients = TargetClients.Create(Target.Resolve(settings, environment.GetVariable), environment, options);
+        using var clients = TargetClients.For(settings, environment, options);
         if (settings.Slug is { } text)
         {
             if (!Slug.TryParse(text, out var slug, out var problem))

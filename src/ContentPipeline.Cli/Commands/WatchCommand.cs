@@ -24,7 +24,7 @@ internal sealed class WatchCommand(IAnsiConsole console, CliEnvironment environm
         }
 
         var options = settings.Options;
-        using var clients = TargetClients.Create(Target.Resolve(settings, environment.GetVariable), environment, options);
+        using var clients = TargetClients.For(settings, environment, options);
         var catalog = new CatalogReader(clients.Api, options);
         await using var waiter = new PublicationWaiter(catalog, options, environment.Time);
         var publisher = new FilePublisher(clients.Uploader, waiter, options);

@@ -25,6 +25,13 @@ internal sealed class TargetClients : IDisposable
 
     public IArticleUploader Uploader { get; }
 
+    /// <summary>The clients for the target <paramref name="settings"/> and the environment name.</summary>
+    public static TargetClients For(TargetSettings settings, CliEnvironment environment, PublishOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Create(Target.Resolve(settings, environment.GetVariable), environment, options);
+    }
+
     public static TargetClients Create(Target target, CliEnvironment environment, PublishOptions options)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -9,41 +9,17 @@ namespace ContentPipeline.Cli.Tests.EndToEnd;
 /// a site of its own: on the shared host it would take down the other tests' articles.
 /// </summary>
 [Collection(LocalHostCollectionDefinition.Name)]
-public sealed class PruneEndToEndTests : IClassFixture<PruneEndToEndTests.OwnHost>, IDisposable
+public sealed class PruneEndToEndTests(PruneEndToEndTests.OwnHost host, ITestOutputHelper output)
+    : LocalHostTests(host, output), IClassFixture<PruneEndToEndTests.OwnHost>
 {
-    private readonly OwnHost host;
-    private readonly LocalHostSession session;
-    private readonly TempFolder folder = new();
-
-    public PruneEndToEndTests(OwnHost host, ITestOutputHelper output)
-    {
-        this.host = host;
-        host.Fixture.Log.WriteTo(output);
-        session = new LocalHostSession(host.Fixture.Host, output);
-    }
-
-    public void Dispose()
-    {
-        host.Fixture.Log.WriteTo(null);
-        folder.Dispose();
-    }
-
     [Fact]
     public async Task Pruning_asks_on_a_terminal_and_unpublishes_the_articles_whose_files_are_gone()
     {
-        var kept = LocalHostSession.UniqueSlug("kept");
-        var removed = LocalHostSession.UniqueSlug("removed");
-        folder.Write($"{kept}.md", "# Kept\n");
-        var removedPath = folder.Write($"{removed}.md", "# Removed\n");
-        using (var setup = Cpipe.Redirected())
-        {
-            Assert.Equal(ExitCodes.Success, await session.RunAsync(setup, folder.Path, "publish", "."));
-        }
+        var (kept, removed) = await PublishTwoThenDeleteOneAsync();
 
-        File.Delete(removedPath);
         using var console = Cpipe.Terminal();
         console.Input.PushTextWithEnter("y");
-        var exitCode = await session.RunAsync(console, folder.Path, "publish", ".", "--prune");
+        var exitCode = await Session.RunAsync(console, Folder.Path, "publish", ".", "--prune");
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Contains("Unpublish them?", console.Output, StringComparison.Ordinal);
@@ -51,58 +27,41 @@ public sealed class PruneEndToEndTests : IClassFixture<PruneEndToEndTests.OwnHos
         // Only this test's own articles are asserted on: the other tests of this class share the host's site.
         Assert.Matches($@"unpublished +│ \(file gone\) +│ {removed} ", console.Output);
         Assert.DoesNotMatch($@"unpublished .*{kept}", console.Output);
-        Assert.Null(await session.StatusAsync(removed));
-        Assert.Null(await session.PageAsync(removed));
-        Assert.Equal("published", await session.StatusAsync(kept));
+        Assert.Null(await Session.StatusAsync(removed));
+        Assert.Null(await Session.PageAsync(removed));
+        Assert.Equal("published", await Session.StatusAsync(kept));
     }
 
     [Fact]
     public async Task Pruning_with_yes_needs_no_terminal_and_declining_on_a_terminal_unpublishes_nothing()
     {
-        var first = LocalHostSession.UniqueSlug("first");
-        var second = LocalHostSession.UniqueSlug("second");
-        var firstPath = folder.Write($"{first}.md", "# First\n");
-        folder.Write($"{second}.md", "# Second\n");
-        using (var setup = Cpipe.Redirected())
-        {
-            Assert.Equal(ExitCodes.Success, await session.RunAsync(setup, folder.Path, "publish", "."));
-        }
+        var (kept, removed) = await PublishTwoThenDeleteOneAsync();
 
-        File.Delete(firstPath);
         using var declined = Cpipe.Terminal();
         declined.Input.PushTextWithEnter("n");
-        Assert.Equal(ExitCodes.Success, await session.RunAsync(declined, folder.Path, "publish", ".", "--prune"));
+        Assert.Equal(ExitCodes.Success, await Session.RunAsync(declined, Folder.Path, "publish", ".", "--prune"));
         Assert.Contains("Nothing will be unpublished.", declined.Output, StringComparison.Ordinal);
-        Assert.Equal("published", await session.StatusAsync(first));
+        Assert.Equal("published", await Session.StatusAsync(removed));
 
-        using var console = Cpipe.Redirected();
-        var exitCode = await session.RunAsync(console, folder.Path, "publish", ".", "--prune", "--yes");
+        var run = await RunAsync("publish", ".", "--prune", "--yes");
 
-        Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.Matches($@"unpublished +\({first}\)", console.Output);
-        Assert.Null(await session.StatusAsync(first));
-        Assert.Equal("published", await session.StatusAsync(second));
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Matches($@"unpublished +\({removed}\)", run.Output);
+        Assert.Null(await Session.StatusAsync(removed));
+        Assert.Equal("published", await Session.StatusAsync(kept));
     }
 
     [Fact]
     public async Task Pruning_from_a_folder_without_articles_is_refused_even_with_yes()
     {
-        folder.Write("notes.txt.bak", "not an article");
-        using var console = Cpipe.Redirected();
+        Folder.Write("notes.txt.bak", "not an article");
 
-        var exitCode = await session.RunAsync(console, folder.Path, "publish", ".", "--prune", "--yes");
+        var run = await RunAsync("publish", ".", "--prune", "--yes");
 
-        Assert.Equal(ExitCodes.Refused, exitCode);
-        Assert.Contains("holds no article", console.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
+        Assert.Contains("holds no article", run.Output, StringComparison.Ordinal);
     }
 
     /// <summary>A host of this class's own.</summary>
-    public sealed class OwnHost : IAsyncLifetime
-    {
-        public ContentPipelineHostFixture Fixture { get; } = new();
-
-        public Task InitializeAsync() => Fixture.InitializeAsync();
-
-        public Task DisposeAsync() => Fixture.DisposeAsync();
-    }
+    public sealed class OwnHost() : EndToEndHostFixture(() => EndToEndApps.ContentPipeline);
 }

@@ -11,42 +11,22 @@ namespace ContentPipeline.Cli.Tests.EndToEnd;
 
 /// <summary><c>cpipe publish</c> against the real local host, over the API and straight into storage.</summary>
 [Collection(LocalHostCollectionDefinition.Name)]
-public sealed class PublishEndToEndTests : IDisposable
+public sealed class PublishEndToEndTests(ContentPipelineHostFixture fixture, ITestOutputHelper output) : LocalHostTests(fixture, output)
 {
-    private readonly ContentPipelineHostFixture fixture;
-    private readonly ITestOutputHelper output;
-    private readonly LocalHostSession session;
-    private readonly TempFolder folder = new();
-
-    public PublishEndToEndTests(ContentPipelineHostFixture fixture, ITestOutputHelper output)
-    {
-        this.fixture = fixture;
-        this.output = output;
-        fixture.Log.WriteTo(output);
-        session = new LocalHostSession(fixture.Host, output);
-    }
-
-    public void Dispose()
-    {
-        fixture.Log.WriteTo(null);
-        folder.Dispose();
-    }
-
     [Fact]
     public async Task The_sample_article_is_published_and_its_page_is_served()
     {
         var slug = LocalHostSession.UniqueSlug("sample");
-        folder.Write($"{slug}.txt", await Samples.ReadBytesAsync(Samples.FundSecurityAndIndependence));
-        using var console = Cpipe.Redirected();
+        Folder.Write($"{slug}.txt", await Samples.ReadBytesAsync(Samples.FundSecurityAndIndependence));
 
-        var exitCode = await session.RunAsync(console, folder.Path, "publish", ".");
+        var run = await RunAsync("publish", ".");
 
-        Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.Contains($"published   {slug}.txt  ", console.Output, StringComparison.Ordinal);
-        Assert.Contains($"/articles/{slug}/", console.Output, StringComparison.Ordinal);
-        Assert.Contains("1 published.", console.Output, StringComparison.Ordinal);
-        Assert.Equal("published", await session.StatusAsync(slug));
-        Assert.Contains("Fund security and independence", await session.PageAsync(slug), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains($"published   {slug}.txt  ", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"/articles/{slug}/", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 published.", run.Output, StringComparison.Ordinal);
+        Assert.Equal("published", await Session.StatusAsync(slug));
+        Assert.Contains("Fund security and independence", await Session.PageAsync(slug), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,29 +36,26 @@ public sealed class PublishEndToEndTests : IDisposable
         var slugs = Enumerable.Range(0, 200).Select(i => string.Create(CultureInfo.InvariantCulture, $"bulk-{run}-{i:D3}")).ToList();
         for (var i = 0; i < slugs.Count; i++)
         {
-            folder.Write(
+            Folder.Write(
                 Path.Combine($"part-{i % 4}", $"{slugs[i]}.md"),
                 string.Create(CultureInfo.InvariantCulture, $"---\ntitle: Generated {i}\ndate: 2024-02-01T00:{i / 60:D2}:{i % 60:D2}Z\ntags: [bulk-{run}]\n---\nParagraph {i} of a generated article.\n"));
         }
 
-        using var first = Cpipe.Redirected();
         var stopwatch = Stopwatch.StartNew();
-        var firstExit = await session.RunAsync(first, folder.Path, "publish", ".");
-        var firstRun = stopwatch.Elapsed;
-        using var rerun = Cpipe.Redirected();
+        var first = await RunAsync("publish", ".");
+        var firstTook = stopwatch.Elapsed;
         stopwatch.Restart();
-        var rerunExit = await session.RunAsync(rerun, folder.Path, "publish", ".");
-        var secondRun = stopwatch.Elapsed;
-        output.WriteLine($"200 articles published in {firstRun.TotalSeconds:F1} s; the unchanged re-run took {secondRun.TotalSeconds:F1} s");
+        var rerun = await RunAsync("publish", ".");
+        Output.WriteLine($"200 articles published in {firstTook.TotalSeconds:F1} s; the unchanged re-run took {stopwatch.Elapsed.TotalSeconds:F1} s");
 
-        Assert.Equal(ExitCodes.Success, firstExit);
+        Assert.Equal(ExitCodes.Success, first.ExitCode);
         Assert.Contains("200 published.", first.Output, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Success, rerunExit);
+        Assert.Equal(ExitCodes.Success, rerun.ExitCode);
         // "Unchanged" is only ever the outcome of a file that was not sent.
         Assert.Contains("200 unchanged.", rerun.Output, StringComparison.Ordinal);
-        var sample = await session.ArticleAsync(slugs[123]);
+        var sample = await Session.ArticleAsync(slugs[123]);
         Assert.Equal("published", sample?.GetProperty("status").GetString());
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(folder.Path, "part-3", $"{slugs[123]}.md"));
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(Folder.Path, "part-3", $"{slugs[123]}.md"));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), sample?.GetProperty("sourceHash").GetString());
     }
 
@@ -87,19 +64,17 @@ public sealed class PublishEndToEndTests : IDisposable
     {
         var kept = LocalHostSession.UniqueSlug("kept");
         var edited = LocalHostSession.UniqueSlug("edited");
-        folder.Write($"{kept}.md", "# Kept\n\nThe same.\n");
-        var editedPath = folder.Write($"{edited}.md", "# Edited\n\nFirst version.\n");
-        using var first = Cpipe.Redirected();
-        Assert.Equal(ExitCodes.Success, await session.RunAsync(first, folder.Path, "publish", "."));
+        Folder.Write($"{kept}.md", "# Kept\n\nThe same.\n");
+        var editedPath = Folder.Write($"{edited}.md", "# Edited\n\nFirst version.\n");
+        await PublishFolderAsync();
 
         await File.WriteAllTextAsync(editedPath, "# Edited\n\nSecond version.\n");
-        using var second = Cpipe.Redirected();
-        var exitCode = await session.RunAsync(second, folder.Path, "publish", ".");
+        var second = await RunAsync("publish", ".");
 
-        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(ExitCodes.Success, second.ExitCode);
         Assert.Contains("1 published, 1 unchanged.", second.Output, StringComparison.Ordinal);
         Assert.Contains($"published   {edited}.md", second.Output, StringComparison.Ordinal);
-        Assert.Contains("Second version.", await session.PageAsync(edited), StringComparison.Ordinal);
+        Assert.Contains("Second version.", await Session.PageAsync(edited), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,21 +82,20 @@ public sealed class PublishEndToEndTests : IDisposable
     {
         var good = LocalHostSession.UniqueSlug("good");
         var bad = LocalHostSession.UniqueSlug("bad");
-        folder.Write($"{good}.md", "# Good\n\nFine.\n");
-        folder.Write($"posts/{bad}.md", "---\ntitle: Bad\ntags: [unclosed\n---\nBody.\n");
-        folder.Write("Not A Slug.md", "# Misnamed\n");
-        using var console = Cpipe.Redirected();
+        Folder.Write($"{good}.md", "# Good\n\nFine.\n");
+        Folder.Write($"posts/{bad}.md", "---\ntitle: Bad\ntags: [unclosed\n---\nBody.\n");
+        Folder.Write("Not A Slug.md", "# Misnamed\n");
 
-        var exitCode = await session.RunAsync(console, folder.Path, "publish", ".");
+        var run = await RunAsync("publish", ".");
 
-        Assert.Equal(ExitCodes.ArticlesFailed, exitCode);
-        var failure = console.Lines.Last(l => l.Contains($"{bad}.md", StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.ArticlesFailed, run.ExitCode);
+        var failure = run.Lines.Last(l => l.Contains($"{bad}.md", StringComparison.Ordinal));
         Assert.Matches($@"posts/{bad}\.md:[0-9]+", failure);
         Assert.Contains("front matter", failure, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Rename it to 'not-a-slug.md'", console.Output, StringComparison.Ordinal);
-        Assert.Contains("1 published, 2 failed.", console.Output, StringComparison.Ordinal);
-        Assert.Equal("published", await session.StatusAsync(good));
-        Assert.Null(await session.StatusAsync(bad));
+        Assert.Contains("Rename it to 'not-a-slug.md'", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 published, 2 failed.", run.Output, StringComparison.Ordinal);
+        Assert.Equal("published", await Session.StatusAsync(good));
+        Assert.Null(await Session.StatusAsync(bad));
     }
 
     [Fact]
@@ -129,17 +103,16 @@ public sealed class PublishEndToEndTests : IDisposable
     {
         var draft = LocalHostSession.UniqueSlug("draft");
         var scheduled = LocalHostSession.UniqueSlug("scheduled");
-        folder.Write($"{draft}.md", "---\ntitle: Not yet\ndraft: true\n---\nWork in progress.\n");
-        folder.Write($"{scheduled}.md", "---\ntitle: Later\ndate: 2999-01-01\n---\nFrom the future.\n");
-        using var console = Cpipe.Redirected();
+        Folder.Write($"{draft}.md", "---\ntitle: Not yet\ndraft: true\n---\nWork in progress.\n");
+        Folder.Write($"{scheduled}.md", "---\ntitle: Later\ndate: 2999-01-01\n---\nFrom the future.\n");
 
-        var exitCode = await session.RunAsync(console, folder.Path, "publish", ".");
+        var run = await RunAsync("publish", ".");
 
-        Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.Contains($"draft       {draft}.md", console.Output, StringComparison.Ordinal);
-        Assert.Contains($"scheduled   {scheduled}.md", console.Output, StringComparison.Ordinal);
-        Assert.Contains("2999-01-01", console.Output, StringComparison.Ordinal);
-        Assert.Contains("1 draft, 1 scheduled.", console.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains($"draft       {draft}.md", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"scheduled   {scheduled}.md", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2999-01-01", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 draft, 1 scheduled.", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,41 +120,31 @@ public sealed class PublishEndToEndTests : IDisposable
     {
         var good = LocalHostSession.UniqueSlug("direct");
         var bad = LocalHostSession.UniqueSlug("direct-bad");
-        folder.Write($"{good}.markdown", "# Direct\n\nStraight into the container.\n");
-        folder.Write($"{bad}.md", "---\ntitle: Bad\ntags: [unclosed\n---\nBody.\n");
-        using var console = Cpipe.Redirected();
+        Folder.Write($"{good}.markdown", "# Direct\n\nStraight into the container.\n");
+        Folder.Write($"{bad}.md", "---\ntitle: Bad\ntags: [unclosed\n---\nBody.\n");
 
-        var exitCode = await session.RunAsync(console, folder.Path, "publish", ".", "--storage", fixture.Host.Host.StorageConnectionString);
+        var run = await RunAsync("publish", ".", "--storage", Host.Host.StorageConnectionString);
 
-        Assert.Equal(ExitCodes.ArticlesFailed, exitCode);
-        Assert.Contains("the articles container at", console.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("AccountKey", console.Output, StringComparison.Ordinal);
-        Assert.Contains($"published   {good}.markdown", console.Output, StringComparison.Ordinal);
-        Assert.Matches($@"failed +{bad}\.md:[0-9]+ ", console.Output);
-        Assert.True(await fixture.Host.Blobs.GetBlobContainerClient("articles").GetBlobClient($"{good}.md").ExistsAsync());
-        Assert.Equal("failed", await session.StatusAsync(bad));
+        Assert.Equal(ExitCodes.ArticlesFailed, run.ExitCode);
+        Assert.Contains("the articles container at", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"published   {good}.markdown", run.Output, StringComparison.Ordinal);
+        Assert.Matches($@"failed +{bad}\.md:[0-9]+ ", run.Output);
+        Assert.True(await Host.Blobs.GetBlobContainerClient("articles").GetBlobClient($"{good}.md").ExistsAsync());
+        Assert.Equal("failed", await Session.StatusAsync(bad));
     }
 
     [Fact]
     public async Task Pruning_without_a_terminal_or_yes_refuses_and_unpublishes_nothing()
     {
-        var kept = LocalHostSession.UniqueSlug("prune-kept");
-        var removed = LocalHostSession.UniqueSlug("prune-removed");
-        folder.Write($"{kept}.md", "# Kept\n");
-        var removedPath = folder.Write($"{removed}.md", "# Removed\n");
-        using (var setup = Cpipe.Redirected())
-        {
-            Assert.Equal(ExitCodes.Success, await session.RunAsync(setup, folder.Path, "publish", "."));
-        }
+        var (_, removed) = await PublishTwoThenDeleteOneAsync();
 
-        File.Delete(removedPath);
-        using var console = Cpipe.Redirected();
-        var exitCode = await session.RunAsync(console, folder.Path, "publish", ".", "--prune");
+        var run = await RunAsync("publish", ".", "--prune");
 
-        Assert.Equal(ExitCodes.Refused, exitCode);
-        Assert.Contains("without confirmation", console.Output, StringComparison.Ordinal);
-        Assert.Contains("--yes", console.Output, StringComparison.Ordinal);
-        Assert.Equal("published", await session.StatusAsync(removed));
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
+        Assert.Contains("without confirmation", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--yes", run.Output, StringComparison.Ordinal);
+        Assert.Equal("published", await Session.StatusAsync(removed));
     }
 
     [Fact]
@@ -190,12 +153,12 @@ public sealed class PublishEndToEndTests : IDisposable
         var slugs = Enumerable.Range(0, 3).Select(_ => LocalHostSession.UniqueSlug("live")).ToList();
         foreach (var slug in slugs)
         {
-            folder.Write($"{slug}.md", $"# {slug}\n\nShown live.\n");
+            Folder.Write($"{slug}.md", $"# {slug}\n\nShown live.\n");
         }
 
         using var console = Cpipe.Terminal();
         console.EmitAnsiSequences = true;
-        var exitCode = await session.RunAsync(console, folder.Path, "publish", ".");
+        var exitCode = await Session.RunAsync(console, Folder.Path, "publish", ".");
 
         var text = AnsiText.Strip(console.Output);
         Assert.Equal(ExitCodes.Success, exitCode);
@@ -208,12 +171,32 @@ public sealed class PublishEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancelling_a_run_stops_its_uploads_and_waits_with_exit_code_130()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            Folder.Write($"{LocalHostSession.UniqueSlug("cancelled")}.md", "# Cancelled\n");
+        }
+
+        using var console = new SynchronizedConsole(Cpipe.Redirected());
+        using var cancellation = new CancellationTokenSource();
+        var running = Cpipe.RunAsync(console, Session.Environment(Folder.Path), cancellation.Token, "publish", ".");
+        await Poll.UntilAsync("the run to start", TimeSpan.FromSeconds(30), _ => Task.FromResult(console.Output.Contains("Publishing 40 file(s)", StringComparison.Ordinal) ? "started" : null));
+
+        await cancellation.CancelAsync(); // what Ctrl+C does
+        var exitCode = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.Cancelled, exitCode);
+        Assert.DoesNotContain("40 published", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_api_that_does_not_answer_is_reported_with_its_own_exit_code()
     {
-        folder.Write("nowhere.md", "# Nowhere\n");
+        Folder.Write("nowhere.md", "# Nowhere\n");
         using var console = Cpipe.Redirected();
 
-        var exitCode = await Cpipe.RunAsync(console, Cpipe.Environment(folder.Path, new Dictionary<string, string>()), "publish", ".", "--api", $"http://127.0.0.1:{ClosedPort()}/api/");
+        var exitCode = await Cpipe.RunAsync(console, Cpipe.Environment(Folder.Path, new Dictionary<string, string>()), "publish", ".", "--api", $"http://127.0.0.1:{ClosedPort()}/api/");
 
         Assert.Equal(ExitCodes.TargetUnavailable, exitCode);
         Assert.Contains("Cannot reach the API", console.Output, StringComparison.Ordinal);
