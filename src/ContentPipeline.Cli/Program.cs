@@ -13,4 +13,12 @@ Console.CancelKeyPress += (_, e) =>
     }
 };
 
-return await CliApp.Create(AnsiConsole.Console, CliEnvironment.FromProcess()).RunAsync(args, cancellation.Token);
+var console = AnsiConsole.Console;
+if (Console.IsOutputRedirected)
+{
+    // Spectre assumes 80 columns when the output is not a terminal; a log or a pipe is better served by lines
+    // that are never wrapped (one result per line, whole URLs), so the width is set past any real line.
+    console.Profile.Width = 1000;
+}
+
+return await CliApp.Create(console, CliEnvironment.FromProcess()).RunAsync(args, cancellation.Token);

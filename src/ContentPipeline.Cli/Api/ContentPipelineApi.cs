@@ -49,7 +49,9 @@ internal sealed class ContentPipelineApi(HttpClient http)
 
         if (IsClientError(response.StatusCode) && await ReadProblemAsync(response, cancellationToken) is { } problem)
         {
-            return UploadResult.Refused(problem.Detail ?? problem.Title ?? $"The API refused the file ({(int)response.StatusCode}).", problem.Line);
+            // A parse error's detail starts "Line N: " and the line is also its own member; the tool shows it as file:line.
+            var error = ArticleError.Parse(problem.Detail ?? problem.Title ?? $"The API refused the file ({(int)response.StatusCode}).");
+            return UploadResult.Refused(error.Message, problem.Line ?? error.Line);
         }
 
         throw await UnexpectedAsync(response, cancellationToken);

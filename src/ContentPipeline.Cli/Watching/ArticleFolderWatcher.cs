@@ -19,14 +19,15 @@ internal sealed class ArticleFolderWatcher : IDisposable
         watcher = new FileSystemWatcher(folder)
         {
             IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            // DirectoryName too: without it no event is raised for a folder created or moved into the tree.
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
 
             // Bursts of saves across a large tree must not overflow the default 8 KiB buffer and lose events.
             InternalBufferSize = 64 * 1024,
         };
         watcher.Created += (_, e) => Created(e.FullPath, changed);
         watcher.Changed += (_, e) => Report(e.FullPath, changed);
-        watcher.Renamed += (_, e) => Report(e.FullPath, changed);
+        watcher.Renamed += (_, e) => Created(e.FullPath, changed);
         watcher.Deleted += (_, e) => Report(e.FullPath, deleted);
         watcher.EnableRaisingEvents = true;
     }
@@ -34,8 +35,8 @@ internal sealed class ArticleFolderWatcher : IDisposable
     public void Dispose() => watcher.Dispose();
 
     /// <summary>
-    /// A folder created inside the tree (a checkout, a copy) is watched only from the moment its event is handled;
-    /// files written into it before then raise no event of their own, so it is searched for them here.
+    /// A folder created or moved inside the tree (a checkout, a copy) is watched only from the moment its event is
+    /// handled; files written into it before then raise no event of their own, so it is searched for them here.
     /// </summary>
     private void Created(string path, Action<string> changed)
     {

@@ -92,6 +92,7 @@ public sealed class PublishEndToEndTests(ContentPipelineHostFixture fixture, ITe
         var failure = run.Lines.Last(l => l.Contains($"{bad}.md", StringComparison.Ordinal));
         Assert.Matches($@"posts/{bad}\.md:[0-9]+", failure);
         Assert.Contains("front matter", failure, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Line ", failure, StringComparison.Ordinal); // the line is in file:line, not repeated in the reason
         Assert.Contains("Rename it to 'not-a-slug.md'", run.Output, StringComparison.Ordinal);
         Assert.Contains("1 published, 2 failed.", run.Output, StringComparison.Ordinal);
         Assert.Equal("published", await Session.StatusAsync(good));

@@ -18,6 +18,7 @@ public sealed class WatchEndToEndTests(ContentPipelineHostFixture fixture, ITest
         using var console = new SynchronizedConsole(Cpipe.Redirected());
         using var cancellation = new CancellationTokenSource();
         var watching = Cpipe.RunAsync(console, Session.Environment(Folder.Path), cancellation.Token, "watch", ".", "--debounce", "100");
+        using var printOutput = new Disposable(() => Output.WriteLine(console.Output));
         await Poll.UntilAsync("the watch to start", Patience, _ => Task.FromResult(console.Output.Contains("Watching", StringComparison.Ordinal) ? "started" : null));
 
         // In a folder that did not exist when the watch started: its files must be found too.
@@ -36,5 +37,10 @@ public sealed class WatchEndToEndTests(ContentPipelineHostFixture fixture, ITest
         Assert.StartsWith("published", line, StringComparison.Ordinal);
         Assert.Contains(Path.Combine("drafts", $"{slug}.md"), line, StringComparison.Ordinal);
         Assert.Contains("Stopped watching.", console.Output, StringComparison.Ordinal);
+    }
+
+    private sealed class Disposable(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
     }
 }
