@@ -46,6 +46,19 @@ public static class StorageClients
             : new QueueServiceClient(ServiceUri(configuration.GetSection(connectionName), "queue"), Credential(configuration.GetSection(connectionName)), options);
     }
 
+    /// <summary>
+    /// Creates the Blob service client for a target a person gave on a command line: a service URL such as
+    /// <c>https://account.blob.core.windows.net</c>, reached with <paramref name="credential"/>, or else a connection string.
+    /// </summary>
+    public static BlobServiceClient CreateBlobServiceClient(string serviceUriOrConnectionString, TokenCredential credential)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceUriOrConnectionString);
+        ArgumentNullException.ThrowIfNull(credential);
+        return Uri.TryCreate(serviceUriOrConnectionString, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? new BlobServiceClient(uri, credential)
+            : new BlobServiceClient(serviceUriOrConnectionString);
+    }
+
     private static Uri ServiceUri(IConfigurationSection section, string service)
     {
         if (section[$"{service}ServiceUri"] is { Length: > 0 } uri)

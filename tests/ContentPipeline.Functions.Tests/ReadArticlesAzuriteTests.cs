@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using ContentPipeline.Functions.Tests.Support;
 using ContentPipeline.Testing;
 using Microsoft.AspNetCore.Http;
@@ -104,5 +106,22 @@ public sealed class ReadArticlesAzuriteTests(AzuriteFixture azurite)
             .Select(a => a.GetProperty("slug").GetString());
         Assert.Equal(["same-a", "same-b", "same-c", "same-d"], slugs);
         Assert.Equal(4, pages.Count);
+    }
+
+    [Fact]
+    public async Task Get_and_list_show_the_sha256_of_the_source_bytes_as_stored()
+    {
+        await using var host = PipelineHost.Start(azurite);
+        // A byte order mark and CRLF line endings: the hash is of the bytes as sent, not of the decoded text.
+        byte[] source = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("---\r\ntitle: Hashed\r\n---\r\nBody.\r\n")];
+        ResponseAssert.Json(await host.PutAsync("hashed", source, MediaTypes.Markdown), StatusCodes.Status202Accepted);
+        var expected = Convert.ToHexStringLower(SHA256.HashData(source));
+
+        var article = ResponseAssert.Json(await host.GetAsync("hashed"), StatusCodes.Status200OK);
+        var listed = ResponseAssert.Json(await host.ListAsync(), StatusCodes.Status200OK).GetProperty("articles").EnumerateArray()
+            .Single(a => a.GetProperty("slug").GetString() == "hashed");
+
+        Assert.Equal(expected, article.GetProperty("sourceHash").GetString());
+        Assert.Equal(expected, listed.GetProperty("sourceHash").GetString());
     }
 }

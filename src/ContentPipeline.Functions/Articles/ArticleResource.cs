@@ -6,7 +6,10 @@ using ContentPipeline.Storage.Catalog;
 
 namespace ContentPipeline.Functions.Articles;
 
-/// <summary>An article as the API shows it.</summary>
+/// <summary>
+/// An article as the API shows it. <c>sourceHash</c> is the SHA-256 (lowercase hex) of the source bytes as stored,
+/// so a client can tell whether a file it holds is the one the site last saw without uploading it.
+/// </summary>
 public sealed record ArticleResource(
     string Slug,
     string Title,
@@ -14,6 +17,7 @@ public sealed record ArticleResource(
     string? Error,
     Uri? Url,
     string SourceBlob,
+    string? SourceHash,
     DateTimeOffset? Date,
     IReadOnlyList<string> Tags,
     string Summary,
@@ -35,7 +39,7 @@ public sealed record ArticleResource(
             ? SiteUrls.ArticlePage(options.SiteBaseUrl, slug)
             : null;
         return new ArticleResource(
-            entry.Slug, entry.Title, StatusName(entry.Status), entry.Error, url, entry.SourceBlob, entry.Date, entry.Tags,
+            entry.Slug, entry.Title, StatusName(entry.Status), entry.Error, url, entry.SourceBlob, entry.SourceHash, entry.Date, entry.Tags,
             entry.Summary, entry.Author, entry.Draft, entry.PublishedAt, entry.UpdatedAt);
     }
 

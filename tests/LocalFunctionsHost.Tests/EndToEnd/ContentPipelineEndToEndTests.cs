@@ -13,12 +13,12 @@ namespace LocalFunctionsHost.Tests.EndToEnd;
 /// The content pipeline app under the host, used as an editor and a reader would: articles go in over the API or
 /// straight into storage, and come out as pages on the site origin.
 /// </summary>
-public sealed class ContentPipelineEndToEndTests : IClassFixture<ContentPipelineEndToEndTests.HostFixture>, IDisposable
+public sealed class ContentPipelineEndToEndTests : IClassFixture<ContentPipelineHostFixture>, IDisposable
 {
-    private readonly HostFixture _fixture;
+    private readonly ContentPipelineHostFixture _fixture;
     private readonly ITestOutputHelper _output;
 
-    public ContentPipelineEndToEndTests(HostFixture fixture, ITestOutputHelper output)
+    public ContentPipelineEndToEndTests(ContentPipelineHostFixture fixture, ITestOutputHelper output)
     {
         _fixture = fixture;
         _output = output;
@@ -176,24 +176,4 @@ public sealed class ContentPipelineEndToEndTests : IClassFixture<ContentPipeline
     }
 
     private Task<JsonElement> WaitUntilPublishedAsync(string slug) => Host.WaitUntilPublishedAsync(slug);
-
-    /// <summary>One host running the content pipeline app for the tests of this class.</summary>
-    public sealed class HostFixture : IAsyncLifetime
-    {
-        private EndToEndHost? _host;
-
-        internal HostLog Log { get; } = new();
-
-        internal EndToEndHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
-
-        public async Task InitializeAsync() => _host = await EndToEndHost.StartAsync(EndToEndApps.ContentPipeline, Log);
-
-        public async Task DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref _host, null) is { } host)
-            {
-                await host.DisposeAsync();
-            }
-        }
-    }
 }

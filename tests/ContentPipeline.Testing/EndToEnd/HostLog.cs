@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
-namespace LocalFunctionsHost.Tests.EndToEnd;
+namespace ContentPipeline.Testing.EndToEnd;
 
 /// <summary>
 /// The log of a host that outlives single tests: every line goes to the output of whichever test is running

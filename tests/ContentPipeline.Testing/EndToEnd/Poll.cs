@@ -1,4 +1,4 @@
-namespace LocalFunctionsHost.Tests.EndToEnd;
+namespace ContentPipeline.Testing.EndToEnd;
 
 /// <summary>Waits for something the host does in the background, asking again every few milliseconds until a deadline.</summary>
 internal static class Poll

@@ -4,7 +4,7 @@ using Azure.Storage.Queues;
 using LocalFunctionsHost.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace LocalFunctionsHost.Tests.EndToEnd;
+namespace ContentPipeline.Testing.EndToEnd;
 
 /// <summary>
 /// The real local host, started in this process as <c>dotnet run --project src/LocalFunctionsHost -- --app &lt;output&gt;</c>

@@ -1,6 +1,6 @@
 using LocalFunctionsHost.Hosting;
 
-namespace LocalFunctionsHost.Tests.EndToEnd;
+namespace ContentPipeline.Testing.EndToEnd;
 
 /// <summary>
 /// The built function apps the end-to-end tests run, in this test assembly's configuration. The test project
@@ -15,13 +15,13 @@ internal static class EndToEndApps
     public static string ContentPipeline => Output("src/ContentPipeline.Functions");
 
     /// <summary>The clone's root: the host's working directory, where it finds node_modules for Azurite.</summary>
-    public static string RepositoryRoot => global::ContentPipeline.Testing.RepositoryRoot.Locate();
+    public static string RepositoryRoot => Testing.RepositoryRoot.Locate();
 
     private static string Output(string projectFolder)
     {
-        var path = global::ContentPipeline.Testing.RepositoryRoot.BuildOutput(projectFolder);
+        var path = Testing.RepositoryRoot.BuildOutput(projectFolder);
         return FunctionAppLocator.IsOutputFolder(path)
             ? path
-            : throw new InvalidOperationException($"{projectFolder} is not built at '{path}'; build tests/LocalFunctionsHost.Tests, which builds it.");
+            : throw new InvalidOperationException($"{projectFolder} is not built at '{path}'; build the test project, which builds it without referencing it.");
     }
 }
