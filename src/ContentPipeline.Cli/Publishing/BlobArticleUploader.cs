@@ -16,7 +16,7 @@ internal sealed class BlobArticleUploader(ArticleSourceStore sources, Uri servic
 
     public async Task<UploadResult> UploadAsync(Slug slug, ArticleFormat format, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
-        await sources.SaveAsync(slug, format, content, cancellationToken);
+        await sources.SaveAsync(slug, format, content, replace: true, cancellationToken);
         return UploadResult.Accepted;
     }
 
