@@ -295,7 +295,7 @@ public sealed partial class HtmlFragmentSanitizerTests
         Assert.Contains(problems, p => p.StartsWith("unsafe srcset candidate", StringComparison.Ordinal));
     }
 
-    private static List<string> InertnessProblems(string output)
+    internal static List<string> InertnessProblems(string output)
     {
         var problems = new List<string>();
         using var document = BrowserLikeParser.ParseDocument("<!doctype html><html><head></head><body>" + output);
@@ -357,7 +357,7 @@ public sealed partial class HtmlFragmentSanitizerTests
         }
     }
 
-    private static string ExpandTokens(string vector) => Token().Replace(vector, match => match.Value switch
+    internal static string ExpandTokens(string vector) => Token().Replace(vector, match => match.Value switch
     {
         "{TAB}" => "\t",
         "{LF}" => "\n",
