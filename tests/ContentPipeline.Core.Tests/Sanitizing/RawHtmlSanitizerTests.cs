@@ -185,6 +185,19 @@ public sealed class RawHtmlSanitizerTests
     }
 
     [Fact]
+    public void A_reused_renderer_gives_the_same_html_as_a_new_one()
+    {
+        string[] sources = ["> quote\n> - item\n>   ```\n>   code\n>   ```", "Plain *text*.", "- a\n  - b\n\n<div>x</div>", "> quote\n> - item\n>   ```\n>   code\n>   ```"];
+        var pipeline = MarkdownPipelineFactory.Create();
+        var reused = new ArticleHtmlRenderer(pipeline);
+
+        foreach (var source in sources)
+        {
+            Assert.Equal(new ArticleHtmlRenderer(pipeline).Render(Markdown.Parse(source, pipeline)), reused.Render(Markdown.Parse(source, pipeline)));
+        }
+    }
+
+    [Fact]
     public void Markdown_without_links_or_raw_html_renders_exactly_as_markdig_does()
     {
         const string markdown = "## Heading\n\nText with *emphasis*, `code`, 1 < 2 & a > b.\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n- [x] done\n\n```cs\nif (a < b) { }\n```\n\nA note[^1].\n\n[^1]: The note.";
