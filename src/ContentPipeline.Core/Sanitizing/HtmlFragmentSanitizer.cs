@@ -5,8 +5,9 @@ using Ganss.Xss;
 namespace ContentPipeline.Core.Sanitizing;
 
 /// <summary>
-/// Cleans untrusted HTML fragments (raw HTML inside Markdown, the body of uploaded HTML documents) down to an
-/// allow-list of article markup, so the result can be embedded in a page without running anyone's script.
+/// Cleans whole untrusted HTML documents or fragments (the body of uploaded HTML articles) down to an allow-list of
+/// article markup, so the result can be embedded in a page without running anyone's script. Raw HTML inside Markdown
+/// takes the cheaper <see cref="RawHtmlSanitizer"/>, node by node, with the same allow-list (<see cref="HtmlPolicy"/>).
 /// </summary>
 /// <remarks>
 /// <para>

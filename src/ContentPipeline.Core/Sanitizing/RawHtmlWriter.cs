@@ -11,7 +11,24 @@ namespace ContentPipeline.Core.Sanitizing;
 /// </summary>
 internal sealed class RawHtmlWriter(StringBuilder output)
 {
-    public void Text(string text)
+    public void Text(string text) => Escape(text, inAttribute: false);
+
+    public void StartTag(string name, IEnumerable<KeyValuePair<string, string>> attributes)
+    {
+        output.Append('<').Append(name);
+        foreach (var (attribute, value) in attributes)
+        {
+            output.Append(' ').Append(attribute).Append("=\"");
+            Escape(value, inAttribute: true);
+            output.Append('"');
+        }
+
+        output.Append('>');
+    }
+
+    public void EndTag(string name) => output.Append("</").Append(name).Append('>');
+
+    private void Escape(string text, bool inAttribute)
     {
         foreach (var c in text)
         {
@@ -26,50 +43,11 @@ internal sealed class RawHtmlWriter(StringBuilder output)
                 case '>':
                     output.Append("&gt;");
                     break;
-                case '\0':
-                    // The tree builder drops NUL in text; dropping it here keeps the output stable when sanitized again.
-                    break;
-                default:
-                    output.Append(c);
-                    break;
-            }
-        }
-    }
-
-    public void StartTag(string name, IEnumerable<KeyValuePair<string, string>> attributes)
-    {
-        output.Append('<').Append(name);
-        foreach (var (attribute, value) in attributes)
-        {
-            output.Append(' ').Append(attribute).Append("=\"");
-            AttributeValue(value);
-            output.Append('"');
-        }
-
-        output.Append('>');
-    }
-
-    public void EndTag(string name) => output.Append("</").Append(name).Append('>');
-
-    private void AttributeValue(string value)
-    {
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '&':
-                    output.Append("&amp;");
-                    break;
-                case '"':
+                case '"' when inAttribute:
                     output.Append("&quot;");
                     break;
-                case '<':
-                    output.Append("&lt;");
-                    break;
-                case '>':
-                    output.Append("&gt;");
-                    break;
                 case '\0':
+                    // The tree builder drops NUL; dropping it here keeps the output stable when sanitized again.
                     break;
                 default:
                     output.Append(c);
