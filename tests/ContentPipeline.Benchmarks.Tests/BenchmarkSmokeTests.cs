@@ -1,11 +1,5 @@
 using ContentPipeline.Benchmarks;
-using ContentPipeline.Benchmarks.Bulk;
-using ContentPipeline.Benchmarks.Ingest;
-using ContentPipeline.Benchmarks.Memory;
-using ContentPipeline.Benchmarks.Render;
 using ContentPipeline.Benchmarks.Reporting;
-using ContentPipeline.Benchmarks.Start;
-using ContentPipeline.Benchmarks.Views;
 
 namespace ContentPipeline.Benchmarks.Tests;
 
@@ -17,13 +11,13 @@ namespace ContentPipeline.Benchmarks.Tests;
 /// <remarks>One class, so the benchmarks run one after another and never compete for the machine with each other.</remarks>
 public sealed class BenchmarkSmokeTests
 {
-    public static TheoryData<string> Benchmarks() => ["render", "views", "ingest", "bulk", "start", "memory"];
+    public static TheoryData<string> Benchmarks() => [.. BenchmarkList.All.Select(b => b.Name)];
 
     [Theory]
     [MemberData(nameof(Benchmarks))]
     public async Task Quick_run_completes_and_reads_every_goal(string name)
     {
-        var benchmark = All().Single(b => b.Name == name);
+        var benchmark = BenchmarkList.All.Single(b => b.Name == name);
         var (options, _) = BenchmarkOptions.Parse([BenchmarkOptions.QuickOption]);
         Assert.NotNull(options);
 
@@ -33,14 +27,4 @@ public sealed class BenchmarkSmokeTests
         Assert.NotEmpty(outcome.Goals);
         Assert.All(outcome.Goals, goal => Assert.True(goal.Verdict != GoalVerdict.NotMeasured, $"{goal.Goal}: not measured"));
     }
-
-    private static IBenchmark[] All() =>
-    [
-        new RenderBenchmark(),
-        new ViewsBenchmark(),
-        new IngestBenchmark(),
-        new BulkBenchmark(),
-        new StartBenchmark(),
-        new MemoryBenchmark(),
-    ];
 }

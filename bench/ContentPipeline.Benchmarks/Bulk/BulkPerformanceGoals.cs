@@ -26,7 +26,7 @@ internal static class BulkPerformanceGoals
                 ? GoalResult.ForBound(throughputGoal, articles / time.TotalSeconds, MinArticlesPerSecond, "articles/s", atMost: false, "0.0")
                 : new GoalResult(throughputGoal, "did not converge", "-", "-", Invariant($">= {MinArticlesPerSecond:0} articles/s"), GoalVerdict.Miss),
             mostWritten is { } most
-                ? GoalResult.ForBound(writesGoal, most.Writes, MaxWritesPerListingFile, $"writes ({most.Path})", atMost: true, "0")
+                ? GoalResult.ForBound(writesGoal, most.Writes, MaxWritesPerListingFile, "writes", atMost: true, "0") with { Measured = Invariant($"{most.Writes} writes ({most.Path})") }
                 : new GoalResult(writesGoal, "no listing files", "-", "-", Invariant($"<= {MaxWritesPerListingFile}"), GoalVerdict.Miss),
         ];
     }

@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using ContentPipeline.Core.Articles;
+using ContentPipeline.Core.Parsing;
 using ContentPipeline.Core.Rendering;
+using ContentPipeline.Core.Rendering.SafeHtml;
 using ContentPipeline.Core.Slugs;
 using Markdig;
 
@@ -21,9 +23,12 @@ public class RenderComparison
 
     private readonly MarkdownPipeline pipeline = MarkdownPipelineFactory.Create();
     private readonly Render.SourceToPage app = new();
+    private ArticleHtmlRenderer safeRenderer = null!;
     private RenderDocument document = null!;
     private Article article = null!;
     private Slug slug = null!;
+    private string frontMatter = null!;
+    private string pageHtml = null!;
 
     [ParamsSource(nameof(Documents))]
     public string Document { get; set; } = RenderDocuments.ProseName;
@@ -36,6 +41,10 @@ public class RenderComparison
         document = RenderDocuments.Named(Document);
         slug = Render.SourceToPage.SlugOf(document);
         article = app.Parse(document);
+        safeRenderer = new ArticleHtmlRenderer(pipeline);
+        var text = document.Markdown;
+        frontMatter = text[4..text.IndexOf("\n---\n", 4, StringComparison.Ordinal)];
+        pageHtml = app.Layout(article, slug).Html;
     }
 
     /// <summary>Markdig alone, as its README calls it: the text in, the HTML body out.</summary>
@@ -53,4 +62,16 @@ public class RenderComparison
     /// <summary>Second half: <see cref="Article"/> to page (Liquid layout, UTF-8 bytes, SHA-256).</summary>
     [Benchmark]
     public RenderedPage LayoutOnly() => app.Layout(article, slug);
+
+    /// <summary>Part of the first half: Markdig's parse and the safe renderer (URL filtering, raw HTML sanitizing), no inline pass.</summary>
+    [Benchmark]
+    public string MarkdigSafeRenderer() => safeRenderer.Render(Markdown.Parse(document.Markdown, pipeline));
+
+    /// <summary>Part of the first half: the YAML front matter alone.</summary>
+    [Benchmark]
+    public bool FrontMatterOnly() => FrontMatterParser.TryParse(frontMatter, 2, out _, out _);
+
+    /// <summary>Part of the second half: the finished page's UTF-8 bytes and SHA-256 alone.</summary>
+    [Benchmark]
+    public RenderedPage PageBytesAndHash() => new(pageHtml);
 }

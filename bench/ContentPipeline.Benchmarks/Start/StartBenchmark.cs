@@ -85,7 +85,7 @@ internal sealed class StartBenchmark : IBenchmark
 
     private static GoalResult Goal(StartCommand command, LatencySummary ready)
     {
-        var goal = command == StartCommand.Readme ? $"start: `{command}` ready (worst run)" : $"context: start: `{command}` ready (worst run)";
+        var goal = command == StartCommand.Readme ? $"start: the README command `{command}` ready (worst run)" : $"context: start: `{command}` ready (worst run)";
         if (ready.Samples.Count == 0)
         {
             return GoalResult.NotMeasured(goal, Invariant($"<= {MaxReady.TotalSeconds:0} s"));

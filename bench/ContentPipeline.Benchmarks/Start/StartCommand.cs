@@ -10,7 +10,7 @@ internal sealed record StartCommand(string Name, string FileName, IReadOnlyList<
     private static readonly string[] FreePorts = ["--port", "0", "--site-port", "0", "--blob-port", "0", "--queue-port", "0", "--table-port", "0"];
 
     /// <summary>The README's command: <c>dotnet run --project src/LocalFunctionsHost</c>, which checks both builds first.</summary>
-    public static StartCommand Readme { get; } = new("README: dotnet run --project src/LocalFunctionsHost", "dotnet", ["run", "--project", "src/LocalFunctionsHost", "--", .. FreePorts]);
+    public static StartCommand Readme { get; } = new("dotnet run --project src/LocalFunctionsHost", "dotnet", ["run", "--project", "src/LocalFunctionsHost", "--", .. FreePorts]);
 
     /// <summary>The same without either build check: <c>dotnet run --no-build … -- --no-build</c>.</summary>
     public static StartCommand NoBuild { get; } = new("dotnet run --no-build ... -- --no-build", "dotnet", ["run", "--no-build", "--project", "src/LocalFunctionsHost", "--", "--no-build", .. FreePorts]);

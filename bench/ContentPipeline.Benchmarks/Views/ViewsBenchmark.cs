@@ -58,7 +58,8 @@ internal sealed class ViewsBenchmark : IBenchmark
             var chart = PercentileChart.Write(
                 ChartFile.For("views-latency.svg", options.Quick),
                 $"POST /api/views, one hot article: latency by percentile ({RunEnvironment.LoadAverage()})",
-                [.. hotRuns.Select(r => new ChartSeries($"c={r.Load.Concurrency}: {r.Load.Rate:0} views/s", r.Load.Latency.Samples))]);
+                [.. hotRuns.Select(r => new ChartSeries($"c={r.Load.Concurrency}: {r.Load.Rate:0} views/s", r.Load.Latency.Samples))],
+                [new ChartMarker(TimeSpan.FromMilliseconds(200), $"goal p99 at c={PerformanceGoals.GoalConcurrency}: 200 ms")]);
             Console.WriteLine($"Latency chart: {chart}");
         }
 
