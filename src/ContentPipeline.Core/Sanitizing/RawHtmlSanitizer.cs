@@ -98,8 +98,13 @@ public static class RawHtmlSanitizer
 
         if (IsAsciiName(name) && HtmlPolicy.AllowedTagSet.Contains(name))
         {
-            output.StartTag(name, Attributes(name, tag));
-            if (!HtmlPolicy.VoidTags.Contains(name))
+            var isVoid = HtmlPolicy.VoidTags.Contains(name);
+            if (isVoid || scope.CanOpen)
+            {
+                output.StartTag(name, Attributes(name, tag));
+            }
+
+            if (!isVoid && scope.CanOpen)
             {
                 // A self-closing flag on an HTML element is ignored by browsers: the element stays open, and so here.
                 scope.Open(name);

@@ -7,7 +7,17 @@ namespace ContentPipeline.Core.Sanitizing;
 /// </summary>
 internal sealed class RawHtmlScope
 {
+    /// <summary>
+    /// The most elements one stretch keeps open; deeper ones are dropped (their content stays). Bounds the cost of
+    /// matching an end tag, which hostile input (thousands of open tags, then thousands of stray end tags) could
+    /// otherwise make quadratic. Real articles nest a handful deep.
+    /// </summary>
+    public const int MaxOpenElements = 256;
+
     private readonly List<string> open = [];
+
+    /// <summary>Whether another element may be opened (see <see cref="MaxOpenElements"/>).</summary>
+    public bool CanOpen => open.Count < MaxOpenElements;
 
     /// <summary>Whether the sanitizer is inside a dropped element (script, style, svg, …), whose content goes too.</summary>
     public bool IsSkipping => Skipped is not null;

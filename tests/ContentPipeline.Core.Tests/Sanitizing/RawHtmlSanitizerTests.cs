@@ -98,6 +98,19 @@ public sealed class RawHtmlSanitizerTests
     }
 
     [Fact]
+    public void Hostile_nesting_is_capped_and_stays_linear()
+    {
+        // Unbounded, matching each of the 50,000 stray end tags against 50,000 open elements would take minutes.
+        var html = string.Concat(Enumerable.Repeat("<b>", 50_000)) + "text" + string.Concat(Enumerable.Repeat("</i>", 50_000));
+
+        var output = RawHtmlSanitizer.Sanitize(html);
+
+        Assert.Equal(RawHtmlScope.MaxOpenElements, output.Split("<b>").Length - 1);
+        Assert.Equal(RawHtmlScope.MaxOpenElements, output.Split("</b>").Length - 1);
+        Assert.Contains("text", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Inline_tags_are_balanced_within_their_paragraph()
     {
         var body = ParserTestSupport.ParseValid("One <b>bold\n\nTwo </b> plain.").BodyHtml;
