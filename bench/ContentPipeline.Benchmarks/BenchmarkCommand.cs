@@ -39,7 +39,7 @@ internal static class BenchmarkCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await benchmark.RunAsync(options, stop.Token);
+            return (await benchmark.RunAsync(options, stop.Token)).ExitCode;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

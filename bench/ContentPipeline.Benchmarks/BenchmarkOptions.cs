@@ -13,6 +13,8 @@ internal sealed class BenchmarkOptions
     public const string ArticlesOption = "--articles";
     public const string ConcurrencyOption = "--concurrency";
     public const string TimeoutOption = "--timeout";
+    public const string UploadsOption = "--uploads";
+    public const string RunsOption = "--runs";
 
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan QuickDuration = TimeSpan.FromSeconds(1);
@@ -25,6 +27,13 @@ internal sealed class BenchmarkOptions
     public const int DefaultUploadConcurrency = 16;
     public const int MaxUploadConcurrency = 256;
     public static readonly TimeSpan DefaultConvergenceTimeout = TimeSpan.FromSeconds(300);
+
+    public const int DefaultUploads = 60;
+    public const int QuickUploads = 5;
+    public const int MaxUploads = 3_600;
+    public const int DefaultRuns = 5;
+    public const int QuickRuns = 1;
+    public const int MaxRuns = 50;
 
     private static readonly int[] FullConcurrencies = [1, 8, 64];
     private static readonly int[] QuickConcurrencies = [1, 8];
@@ -47,17 +56,27 @@ internal sealed class BenchmarkOptions
     /// <summary>How long after the first upload the site must have converged (bulk).</summary>
     public TimeSpan ConvergenceTimeout { get; private init; } = DefaultConvergenceTimeout;
 
+    /// <summary>How many uploads, one a second, each way (ingest).</summary>
+    public int Uploads { get; private init; } = DefaultUploads;
+
+    /// <summary>How many times the run command is started (start).</summary>
+    public int Runs { get; private init; } = DefaultRuns;
+
     /// <summary>The options given on the command line other than <c>--quick</c>, e.g. <c>--duration</c>.</summary>
     public IReadOnlySet<string> Given { get; private init; } = new HashSet<string>(StringComparer.Ordinal);
 
     public static string Usage => """
         Options:
-          --quick                  A smoke run for CI: views 1 s per scenario at concurrency 1 and 8 only;
-                                   bulk 100 articles.
+          --quick                  A smoke run for CI: render a few invocations; views 1 s per scenario at
+                                   concurrency 1 and 8 only; ingest 5 uploads each way; bulk 100 articles;
+                                   start 1 run; memory as usual.
           --duration <seconds>     views: load time of each scenario (default 10; 1 with --quick).
           --articles <n>           bulk: articles to upload, 1 to 20000 (default 1000; 100 with --quick).
           --concurrency <n>        bulk: uploads in flight at once, 1 to 256 (default 16).
           --timeout <seconds>      bulk: how long after the first upload the site must have converged (default 300).
+          --uploads <n>            ingest: uploads each way (PUT, direct blob write), one a second, 1 to 3600
+                                   (default 60; 5 with --quick).
+          --runs <n>               start: times the run command is started, 1 to 50 (default 5; 1 with --quick).
         """;
 
     /// <summary>Reads the options after the subcommand; returns an error message for bad input.</summary>
@@ -67,6 +86,8 @@ internal sealed class BenchmarkOptions
         var quick = false;
         TimeSpan? duration = null;
         int? articles = null;
+        int? uploads = null;
+        int? runs = null;
         var concurrency = DefaultUploadConcurrency;
         var timeout = DefaultConvergenceTimeout;
         var given = new HashSet<string>(StringComparer.Ordinal);
@@ -79,7 +100,7 @@ internal sealed class BenchmarkOptions
                 continue;
             }
 
-            if (option is not (DurationOption or ArticlesOption or ConcurrencyOption or TimeoutOption))
+            if (option is not (DurationOption or ArticlesOption or ConcurrencyOption or TimeoutOption or UploadsOption or RunsOption))
             {
                 return (null, $"Unknown option '{option}'.");
             }
@@ -108,6 +129,14 @@ internal sealed class BenchmarkOptions
                 case TimeoutOption:
                     error = TryParseSeconds(option, value, 3600, out timeout);
                     break;
+                case UploadsOption:
+                    error = TryParseCount(option, value, MaxUploads, out var uploadCount);
+                    uploads = uploadCount;
+                    break;
+                case RunsOption:
+                    error = TryParseCount(option, value, MaxRuns, out var runCount);
+                    runs = runCount;
+                    break;
             }
 
             if (error is not null)
@@ -123,6 +152,8 @@ internal sealed class BenchmarkOptions
             Articles = articles ?? (quick ? QuickArticles : DefaultArticles),
             UploadConcurrency = concurrency,
             ConvergenceTimeout = timeout,
+            Uploads = uploads ?? (quick ? QuickUploads : DefaultUploads),
+            Runs = runs ?? (quick ? QuickRuns : DefaultRuns),
             Given = given,
         }, null);
     }

@@ -12,6 +12,6 @@ internal interface IBenchmark
     /// <summary>The options it reads besides <c>--quick</c> (see <see cref="BenchmarkOptions"/>); it refuses the others.</summary>
     IReadOnlyList<string> Options { get; }
 
-    /// <summary>Runs the benchmark and prints its results; returns the process exit code.</summary>
-    Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken = default);
+    /// <summary>Runs the benchmark and prints its results; returns the exit code and the goals it read.</summary>
+    Task<BenchmarkOutcome> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken = default);
 }

@@ -1,12 +1,3 @@
 using ContentPipeline.Benchmarks;
-using ContentPipeline.Benchmarks.Bulk;
-using ContentPipeline.Benchmarks.Views;
 
-// Each benchmark is a subcommand; add new ones (render, ingest, …) to this list.
-IBenchmark[] benchmarks =
-[
-    new ViewsBenchmark(),
-    new BulkBenchmark(),
-];
-
-return await BenchmarkCommand.RunAsync(args, benchmarks);
+return await BenchmarkCommand.RunAsync(args, [.. BenchmarkList.All, new AllBenchmark(BenchmarkList.All)]);

@@ -18,6 +18,7 @@ namespace ContentPipeline.Benchmarks.Bulk;
 internal sealed class BulkBenchmark : IBenchmark
 {
     private const int ExitIncomplete = 1;
+    private const string WorkerName = "function app worker (dotnet)";
 
     public string Name => "bulk";
 
@@ -25,7 +26,7 @@ internal sealed class BulkBenchmark : IBenchmark
 
     public IReadOnlyList<string> Options { get; } = [BenchmarkOptions.ArticlesOption, BenchmarkOptions.ConcurrencyOption, BenchmarkOptions.TimeoutOption];
 
-    public async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken = default)
+    public async Task<BenchmarkOutcome> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         Console.WriteLine(Invariant($"bulk benchmark: {options.Articles} articles, {options.UploadConcurrency} uploads at a time, convergence timeout {options.ConvergenceTimeout.TotalSeconds:0} s{(options.Quick ? " (quick)" : "")}"));
@@ -40,7 +41,7 @@ internal sealed class BulkBenchmark : IBenchmark
         var defaults = new ContentPipelineOptions();
         var pageSize = IntSetting(host, nameof(ContentPipelineOptions.ListPageSize), defaults.ListPageSize);
         var feedSize = IntSetting(host, nameof(ContentPipelineOptions.FeedSize), defaults.FeedSize);
-        var siteContainer = host.AppSetting(SettingName(nameof(ContentPipelineOptions.SiteContainer))) ?? defaults.SiteContainer;
+        var siteContainer = host.ContentPipelineSetting(nameof(ContentPipelineOptions.SiteContainer)) ?? defaults.SiteContainer;
         var expected = ExpectedSite.For(articles, pageSize, feedSize);
         PrintArticles(articles, expected, pageSize, feedSize);
 
@@ -51,7 +52,7 @@ internal sealed class BulkBenchmark : IBenchmark
         if (warmUp.ListingWrites is not { } writesBefore)
         {
             Console.WriteLine($"The warm-up failed: {warmUp.Failure}.");
-            return ExitIncomplete;
+            return new BenchmarkOutcome(ExitIncomplete, []);
         }
 
         Console.WriteLine(Invariant($"Warmed up in {warmUp.Elapsed.TotalSeconds:0.0} s; the site is empty again."));
@@ -59,7 +60,7 @@ internal sealed class BulkBenchmark : IBenchmark
         using var usage = ProcessUsage.Start(
         [
             ("host + benchmark (this process)", Environment.ProcessId),
-            ("function app worker (dotnet)", host.WorkerProcessId),
+            (WorkerName, host.WorkerProcessId),
             ("Azurite (node)", ChildProcesses.FindByName("node")),
         ]);
 
@@ -73,7 +74,7 @@ internal sealed class BulkBenchmark : IBenchmark
         {
             Console.WriteLine($"First failure: {upload.FirstError}");
             Console.WriteLine("Not waiting for the site: it cannot converge on articles that were not uploaded.");
-            return ExitIncomplete;
+            return new BenchmarkOutcome(ExitIncomplete, []);
         }
 
         Console.WriteLine(Invariant($"Waiting for the site to converge (checking {siteContainer} every {ConvergenceWatch.PollInterval.TotalMilliseconds:0} ms)..."));
@@ -88,10 +89,15 @@ internal sealed class BulkBenchmark : IBenchmark
             StringComparer.Ordinal);
         Console.WriteLine();
         Console.WriteLine(BulkReport.Markdown(articles, upload, watch, runWrites, reader, resources));
-        Console.WriteLine(BulkPerformanceGoals.Markdown(articles.Count, watch.Converged, ListingWrites.MostWritten(runWrites)));
+        IReadOnlyList<GoalResult> goals =
+        [
+            .. BulkPerformanceGoals.Read(articles.Count, watch.Converged, ListingWrites.MostWritten(runWrites)),
+            MemoryGoals.WorkerPeak("bulk", resources, WorkerName),
+        ];
+        Console.WriteLine(GoalTable.Markdown(goals));
 
         // Timings never fail the run; a site that never converges does (a lost article or listing is a bug, not a slow machine).
-        return watch.Converged is null ? ExitIncomplete : 0;
+        return new BenchmarkOutcome(watch.Converged is null ? ExitIncomplete : BenchmarkOutcome.Succeeded, goals);
     }
 
     private static void PrintArticles(IReadOnlyList<GeneratedArticle> articles, ExpectedSite expected, int pageSize, int feedSize)
@@ -115,8 +121,6 @@ internal sealed class BulkBenchmark : IBenchmark
             : $"The site did not converge: {watch.Failure}. Last look: the sitemap listed {watch.Site.SitemapArticles} of the articles; {watch.Site.Problem}. Catalog: {watch.Catalog}.");
     }
 
-    private static string SettingName(string option) => $"{ContentPipelineOptions.SectionName}__{option}";
-
     private static int IntSetting(InProcessLocalHost host, string option, int fallback) =>
-        host.AppSetting(SettingName(option)) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+        host.ContentPipelineSetting(option) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }

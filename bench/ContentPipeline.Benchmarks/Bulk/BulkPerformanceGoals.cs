@@ -1,11 +1,11 @@
-using System.Text;
+using ContentPipeline.Benchmarks.Reporting;
 using static System.FormattableString;
 
 namespace ContentPipeline.Benchmarks.Bulk;
 
 /// <summary>
-/// The bulk-publishing goals, checked against one run. Verdicts are printed only: timings depend on the machine, so a
-/// MISS never fails the run.
+/// The bulk-publishing goals (goal 4 of the performance issue), checked against one run. Verdicts are printed only:
+/// timings depend on the machine, so a MISS never fails the run.
 /// </summary>
 internal static class BulkPerformanceGoals
 {
@@ -15,25 +15,19 @@ internal static class BulkPerformanceGoals
     /// <summary>Writes of any one listing file during the whole bulk upload.</summary>
     public const long MaxWritesPerListingFile = 10;
 
-    /// <summary>The goals as a Markdown table.</summary>
-    public static string Markdown(int articles, TimeSpan? converged, (string Path, long Writes)? mostWritten)
+    /// <summary>The goals of one run.</summary>
+    public static IReadOnlyList<GoalResult> Read(int articles, TimeSpan? converged, (string Path, long Writes)? mostWritten)
     {
-        string[] throughput = converged is { } time
-            ? [Invariant($"{articles / time.TotalSeconds:0.0}"), Verdict(articles / time.TotalSeconds >= MinArticlesPerSecond)]
-            : ["did not converge", "MISS"];
-        string[] writes = mostWritten is { } most
-            ? [Invariant($"{most.Writes} ({most.Path})"), Verdict(most.Writes <= MaxWritesPerListingFile)]
-            : ["no listing files", "MISS"];
-
-        var markdown = new StringBuilder();
-        markdown.AppendLine("Performance goals:");
-        markdown.AppendLine();
-        markdown.AppendLine("| Goal | Measured | Target | Verdict |");
-        markdown.AppendLine("|---|--:|---|---|");
-        markdown.AppendLine(Invariant($"| articles/s to a converged site | {throughput[0]} | >= {MinArticlesPerSecond:0} | {throughput[1]} |"));
-        markdown.AppendLine(Invariant($"| writes of the most written listing file | {writes[0]} | <= {MaxWritesPerListingFile} | {writes[1]} |"));
-        return markdown.ToString();
+        const string throughputGoal = "bulk: articles/s to a converged site";
+        const string writesGoal = "bulk: writes of the most written listing file";
+        return
+        [
+            converged is { } time
+                ? GoalResult.ForBound(throughputGoal, articles / time.TotalSeconds, MinArticlesPerSecond, "articles/s", atMost: false, "0.0")
+                : new GoalResult(throughputGoal, "did not converge", "-", "-", Invariant($">= {MinArticlesPerSecond:0} articles/s"), GoalVerdict.Miss),
+            mostWritten is { } most
+                ? GoalResult.ForBound(writesGoal, most.Writes, MaxWritesPerListingFile, "writes", atMost: true, "0") with { Measured = Invariant($"{most.Writes} writes ({most.Path})") }
+                : new GoalResult(writesGoal, "no listing files", "-", "-", Invariant($"<= {MaxWritesPerListingFile}"), GoalVerdict.Miss),
+        ];
     }
-
-    private static string Verdict(bool met) => met ? "PASS" : "MISS";
 }

@@ -1,3 +1,4 @@
+using ContentPipeline.Core;
 using LocalFunctionsHost.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -34,6 +35,9 @@ internal sealed class InProcessLocalHost : IAsyncDisposable
     /// </summary>
     public string? AppSetting(string name) =>
         Environment.GetEnvironmentVariable(name) ?? host.App.LocalSettings.Values.GetValueOrDefault(name);
+
+    /// <summary>A <see cref="ContentPipelineOptions"/> setting (<c>ContentPipeline__{option}</c>) as the worker sees it, or null.</summary>
+    public string? ContentPipelineSetting(string option) => AppSetting($"{ContentPipelineOptions.SectionName}__{option}");
 
     /// <summary>Starts the host on the built app in <paramref name="appOutput"/>, with <paramref name="repositoryRoot"/> as its working directory.</summary>
     public static async Task<InProcessLocalHost> StartAsync(string appOutput, string repositoryRoot, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)

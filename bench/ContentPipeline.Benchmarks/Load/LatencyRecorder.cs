@@ -25,17 +25,30 @@ internal sealed class LatencyRecorder
         }
 
         Array.Sort(all);
-        return new LatencySummary(ToTime(Percentile(all, 0.50)), ToTime(Percentile(all, 0.99)), ToTime(all[^1]));
+        return LatencySummary.Of([.. all.Select(ToTime)]);
     }
-
-    // Nearest rank: the smallest sample with at least q of the samples at or below it.
-    private static long Percentile(long[] sorted, double q) => sorted[Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
     private static TimeSpan ToTime(long stopwatchTicks) => Stopwatch.GetElapsedTime(0, stopwatchTicks);
 }
 
-/// <summary>Latency percentiles of the operations that succeeded.</summary>
-internal sealed record LatencySummary(TimeSpan P50, TimeSpan P99, TimeSpan Max)
+/// <summary>Latency percentiles of the operations that succeeded, and every sample in order (for charts).</summary>
+internal sealed record LatencySummary(TimeSpan P50, TimeSpan P95, TimeSpan P99, TimeSpan Max, IReadOnlyList<TimeSpan> Samples)
 {
-    public static LatencySummary None { get; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+    public static LatencySummary None { get; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, []);
+
+    /// <summary>The summary of <paramref name="sorted"/>, which must be in ascending order.</summary>
+    public static LatencySummary Of(IReadOnlyList<TimeSpan> sorted)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        return sorted.Count == 0
+            ? None
+            : new LatencySummary(Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted[^1], sorted);
+    }
+
+    /// <summary>Nearest rank: the smallest sample with at least <paramref name="q"/> of the samples at or below it.</summary>
+    public static TimeSpan Percentile(IReadOnlyList<TimeSpan> sorted, double q)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
 }

@@ -13,6 +13,7 @@ internal sealed class ViewsBenchmark : IBenchmark
 {
     private const int ExitEndpointNotMeasured = 1;
     private const int WarmUpConcurrency = 8;
+    private const string WorkerName = "function app worker (dotnet)";
 
     public string Name => "views";
 
@@ -20,7 +21,7 @@ internal sealed class ViewsBenchmark : IBenchmark
 
     public IReadOnlyList<string> Options { get; } = [BenchmarkOptions.DurationOption];
 
-    public async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken = default)
+    public async Task<BenchmarkOutcome> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         PrintSetting(options);
@@ -39,6 +40,8 @@ internal sealed class ViewsBenchmark : IBenchmark
             Console.WriteLine($"The endpoint scenarios will be skipped: {endpointProblem}");
         }
 
+        // The worker's peak working set is over its whole life, so watching from here covers the whole run.
+        using var usage = ProcessUsage.Start([(WorkerName, host.WorkerProcessId)]);
         Console.WriteLine();
         Console.WriteLine(ResultTable.ProgressHeader());
         var baselines = new TableCounterBaselines(new TableServiceClient(host.StorageConnectionString).GetTableClient(TableCounterBaselines.TableName));
@@ -49,10 +52,26 @@ internal sealed class ViewsBenchmark : IBenchmark
         var hot = endpointResults.FirstOrDefault(r => r.Scenario == ViewsEndpointScenarios.All[0].Name && r.Load.Concurrency == top);
         Console.WriteLine();
         Console.WriteLine(ResultTable.Markdown([.. endpointResults, .. baselineResults]));
-        Console.WriteLine(PerformanceGoals.Markdown(hot, endpointResults, baselineResults, top));
+        ScenarioResult[] hotRuns = [.. endpointResults.Where(r => r.Scenario == ViewsEndpointScenarios.All[0].Name)];
+        if (hotRuns.Length > 0)
+        {
+            var chart = PercentileChart.Write(
+                ChartFile.For("views-latency.svg", options.Quick),
+                $"POST /api/views, one hot article: latency by percentile ({RunEnvironment.LoadAverage()})",
+                [.. hotRuns.Select(r => new ChartSeries($"c={r.Load.Concurrency}: {r.Load.Rate:0} views/s", r.Load.Latency.Samples))],
+                [new ChartMarker(TimeSpan.FromMilliseconds(200), $"goal p99 at c={PerformanceGoals.GoalConcurrency}: 200 ms")]);
+            Console.WriteLine($"Latency chart: {chart}");
+        }
+
+        IReadOnlyList<GoalResult> goals =
+        [
+            .. PerformanceGoals.Read(hot, endpointResults, baselineResults, top),
+            MemoryGoals.WorkerPeak("views", usage.Stop(), WorkerName),
+        ];
+        Console.WriteLine(GoalTable.Markdown(goals, PerformanceGoals.Heading(top)));
 
         // Timings never fail the run; a missing endpoint or an inexact count does (it is a bug, not a slow machine).
-        return endpointProblem is null && endpointResults.All(r => r.Exactness.IsExact) ? 0 : ExitEndpointNotMeasured;
+        return new BenchmarkOutcome(endpointProblem is null && endpointResults.All(r => r.Exactness.IsExact) ? BenchmarkOutcome.Succeeded : ExitEndpointNotMeasured, goals);
     }
 
     private static async Task<IReadOnlyList<ScenarioResult>> RunBaselinesAsync(TableCounterBaselines baselines, BenchmarkOptions options, TimeSpan warmUp, CancellationToken cancellationToken)

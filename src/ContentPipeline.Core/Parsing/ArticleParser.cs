@@ -18,11 +18,11 @@ public sealed class ArticleParser
     {
     }
 
-    /// <summary>Creates a parser that sanitizes raw HTML with <paramref name="sanitizer"/>.</summary>
+    /// <summary>Creates a parser that sanitizes uploaded HTML documents with <paramref name="sanitizer"/>.</summary>
     public ArticleParser(HtmlFragmentSanitizer sanitizer)
     {
         ArgumentNullException.ThrowIfNull(sanitizer);
-        markdown = new MarkdownArticleParser(MarkdownPipelineFactory.Create(), sanitizer);
+        markdown = new MarkdownArticleParser(MarkdownPipelineFactory.Create());
         html = new HtmlArticleParser(sanitizer);
     }
 

@@ -1,17 +1,22 @@
 using System.Text.RegularExpressions;
 using ContentPipeline.Core.Articles;
 using ContentPipeline.Core.Rendering;
-using ContentPipeline.Core.Sanitizing;
+using ContentPipeline.Core.Rendering.SafeHtml;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace ContentPipeline.Core.Parsing;
 
-/// <summary>Parses Markdown with optional YAML front matter into an <see cref="Article"/>.</summary>
-public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline, HtmlFragmentSanitizer sanitizer)
+/// <summary>
+/// Parses Markdown with optional YAML front matter into an <see cref="Article"/> whose body is safe by construction:
+/// Markdig escapes text, link and image URLs are filtered as they are rendered, and only raw HTML is sanitized, node by
+/// node (<see cref="ArticleHtmlRenderer"/>).
+/// </summary>
+public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline)
 {
+    private readonly ArticleHtmlRenderer renderer = new(pipeline);
+
     private static readonly string TooDeep =
         $"The Markdown nests block quotes, lists or emphasis deeper than {MarkdownPipelineFactory.MaximumNestingDepth} levels; flatten it.";
 
@@ -49,24 +54,19 @@ public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline, Htm
         }
 
         var title = frontMatter.Title ?? TakeTitleHeading(document) ?? PlainText.TitleFromFileName(fileName);
-        MarkdownLinkPolicy.Apply(document);
-        var hasRawHtml = document.Descendants().Any(node => node is HtmlBlock or HtmlInline);
+
+        // Before the summary and the rendering: both must see the inline raw HTML sanitized (no <script> text).
+        var wordCount = MarkdownBody.SanitizeInlineHtmlAndCountWords(document);
 
         string html;
         try
         {
-            html = Markdown.ToHtml(document, pipeline);
+            html = renderer.Render(document);
         }
         catch (ArgumentException ex) when (IsDepthLimit(ex))
         {
             // The renderer counts nesting on its own and can hit the limit where the parser did not.
             return ArticleParseResult.Failure(TooDeep);
-        }
-
-        // Markdig escapes text and the link policy has filtered URLs, so only raw HTML needs the sanitizer.
-        if (hasRawHtml)
-        {
-            html = sanitizer.Sanitize(html);
         }
 
         var metadata = new ArticleMetadata
@@ -80,7 +80,7 @@ public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline, Htm
             Draft = frontMatter.Draft,
             Extra = frontMatter.Extra,
         };
-        return ArticleParseResult.Success(new Article(metadata, html, PlainText.CountWords(MarkdownText.OfDocument(document))));
+        return ArticleParseResult.Success(new Article(metadata, html, wordCount));
     }
 
     /// <summary>

@@ -23,18 +23,6 @@ public static class MarkdownText
         return builder.ToString();
     }
 
-    /// <summary>The text of every leaf block in <paramref name="document"/>, one per line.</summary>
-    public static string OfDocument(MarkdownDocument document)
-    {
-        var builder = new StringBuilder();
-        foreach (var leaf in document.Descendants<LeafBlock>())
-        {
-            builder.AppendLine(Of(leaf));
-        }
-
-        return builder.ToString();
-    }
-
     private static void Append(StringBuilder builder, Inline inline)
     {
         switch (inline)

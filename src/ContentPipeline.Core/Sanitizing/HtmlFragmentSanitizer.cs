@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using AngleSharp;
 using AngleSharp.Dom;
 using Ganss.Xss;
@@ -6,8 +5,9 @@ using Ganss.Xss;
 namespace ContentPipeline.Core.Sanitizing;
 
 /// <summary>
-/// Cleans untrusted HTML fragments (raw HTML inside Markdown, the body of uploaded HTML documents) down to an
-/// allow-list of article markup, so the result can be embedded in a page without running anyone's script.
+/// Cleans whole untrusted HTML documents or fragments (the body of uploaded HTML articles) down to an allow-list of
+/// article markup, so the result can be embedded in a page without running anyone's script. Raw HTML inside Markdown
+/// takes the cheaper <see cref="RawHtmlSanitizer"/>, node by node, with the same allow-list (<see cref="HtmlPolicy"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -33,62 +33,7 @@ public sealed class HtmlFragmentSanitizer
     private const string HtmlNamespace = "http://www.w3.org/1999/xhtml";
 
     /// <summary>The rel value links leaving the site get.</summary>
-    public const string ExternalLinkRel = "noopener noreferrer";
-
-    private static readonly string[] AllowedTags =
-    [
-        "p", "br", "hr", "wbr",
-        "h1", "h2", "h3", "h4", "h5", "h6",
-        "a", "img", "picture", "source",
-        "ul", "ol", "li", "dl", "dt", "dd",
-        "blockquote", "pre", "code", "kbd", "samp", "var",
-        "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup",
-        "abbr", "cite", "q", "dfn", "time", "ruby", "rt", "rp",
-        "figure", "figcaption",
-        "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
-        "details", "summary",
-        "span", "div", "section", "article", "aside", "header", "footer", "nav", "main", "address",
-    ];
-
-    /// <summary>
-    /// Not allowed, but only wrappers around text: dropping them with their content would lose the article's
-    /// words for nothing, so their children take their place. Everything else that is not allowed is removed
-    /// whole, because its content is script, CSS, a nested document or foreign (SVG/MathML) markup.
-    /// </summary>
-    private static readonly FrozenSet<string> UnwrappedTags = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "font", "center", "big", "tt", "strike", "acronym", "nobr", "blink", "marquee",
-        "form", "fieldset", "legend", "label");
-
-    private static readonly string[] AllowedAttributes =
-    [
-        "id", "class", "title", "lang", "dir",
-        "href", "rel", "hreflang", "type",
-        "src", "srcset", "sizes", "media", "alt", "width", "height", "loading", "decoding",
-        "cite", "datetime",
-        "start", "reversed", "value",
-        "colspan", "rowspan", "headers", "scope", "span", "abbr",
-        "open",
-    ];
-
-    /// <summary>
-    /// Every attribute a browser resolves as a URL. Only the allowed ones can reach the URL check, but listing
-    /// them all means widening <see cref="AllowedAttributes"/> later cannot let an unchecked URL through.
-    /// </summary>
-    private static readonly string[] UriAttributes =
-    [
-        "href", "src", "cite", "poster", "action", "formaction", "background", "data", "longdesc",
-        "lowsrc", "dynsrc", "icon", "manifest", "codebase", "xlink:href",
-    ];
-
-    private static readonly string[] UriListAttributes = ["srcset", "ping", "archive"];
-
-    private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
-
-    /// <summary>rel tokens an author may keep; others (e.g. "opener") could weaken the page.</summary>
-    private static readonly FrozenSet<string> AllowedRelTokens = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "nofollow", "ugc", "sponsored", "noopener", "noreferrer", "external", "license", "tag");
+    public const string ExternalLinkRel = HtmlPolicy.ExternalLinkRel;
 
     private readonly HtmlSanitizer sanitizer;
 
@@ -97,11 +42,11 @@ public sealed class HtmlFragmentSanitizer
     {
         var options = new HtmlSanitizerOptions
         {
-            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
-            AllowedSchemes = new HashSet<string>(AllowedSchemes, StringComparer.OrdinalIgnoreCase),
-            UriAttributes = new HashSet<string>(UriAttributes, StringComparer.OrdinalIgnoreCase),
-            UriListAttributes = new HashSet<string>(UriListAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedTags = new HashSet<string>(HtmlPolicy.AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(HtmlPolicy.AllowedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(HtmlPolicy.AllowedSchemes, StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(HtmlPolicy.UriAttributes, StringComparer.OrdinalIgnoreCase),
+            UriListAttributes = new HashSet<string>(HtmlPolicy.UriListAttributes, StringComparer.OrdinalIgnoreCase),
 
             // No style attribute or element survives, so no CSS is ever emitted; empty sets make that explicit.
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
@@ -154,7 +99,7 @@ public sealed class HtmlFragmentSanitizer
     private static void UnwrapTextWrappers(object? sender, RemovingTagEventArgs e)
     {
         var tag = e.Tag;
-        if (tag.NamespaceUri != HtmlNamespace || !UnwrappedTags.Contains(tag.LocalName))
+        if (tag.NamespaceUri != HtmlNamespace || !HtmlPolicy.UnwrappedTags.Contains(tag.LocalName))
         {
             return;
         }
@@ -172,39 +117,17 @@ public sealed class HtmlFragmentSanitizer
         }
     }
 
-    /// <summary>
-    /// Keeps only known rel tokens, on links only, and makes sure links leaving the site carry
-    /// noopener/noreferrer so the target cannot reach back through window.opener or see the referrer.
-    /// </summary>
+    /// <summary>Applies <see cref="HtmlPolicy.Rel"/>: known rel tokens on links only, noopener/noreferrer on links leaving the site.</summary>
     private static void SetRel(IElement element)
     {
         var isLink = element.NamespaceUri == HtmlNamespace && element.LocalName == "a";
-        if (!isLink)
+        if (HtmlPolicy.Rel(isLink, element.GetAttribute("rel"), element.GetAttribute("href")) is { } rel)
         {
-            element.RemoveAttribute("rel");
-            return;
-        }
-
-        var tokens = (element.GetAttribute("rel") ?? string.Empty)
-            .Split([' ', '\t', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(AllowedRelTokens.Contains)
-            .Select(token => token.ToLowerInvariant())
-            .ToList();
-
-        if (UrlPolicy.IsExternal(element.GetAttribute("href")))
-        {
-            tokens.RemoveAll(token => token is "noopener" or "noreferrer");
-            tokens.AddRange(ExternalLinkRel.Split(' '));
-        }
-
-        var rel = string.Join(' ', tokens.Distinct(StringComparer.Ordinal));
-        if (rel.Length == 0)
-        {
-            element.RemoveAttribute("rel");
+            element.SetAttribute("rel", rel);
         }
         else
         {
-            element.SetAttribute("rel", rel);
+            element.RemoveAttribute("rel");
         }
     }
 }
