@@ -53,12 +53,19 @@ public sealed class ArticlePublisherAzuriteTests(AzuriteFixture azurite)
         var html = (await context.Pages.PageBlob(SlugOf("deltas")).DownloadContentAsync()).Value.Content.ToString();
         var linked = System.Text.RegularExpressions.Regex.Matches(html, "https://site\\.example/(assets/[^\"]+)").Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Equal(2, linked.Count);
+        // The stylesheet, the view beacon and the site icon.
+        Assert.Equal(3, linked.Distinct().Count());
         foreach (var path in linked)
         {
             var properties = (await context.Pages.Blob(path).GetPropertiesAsync()).Value;
             Assert.Equal("public, max-age=31536000, immutable", properties.CacheControl);
-            Assert.Equal(path.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", properties.ContentType);
+            Assert.Equal(Path.GetExtension(path) switch
+            {
+                ".css" => "text/css; charset=utf-8",
+                ".js" => "text/javascript; charset=utf-8",
+                ".svg" => "image/svg+xml",
+                var other => $"no content type expected for {other}",
+            }, properties.ContentType);
         }
     }
 
