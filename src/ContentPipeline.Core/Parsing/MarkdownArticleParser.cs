@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using ContentPipeline.Core.Articles;
 using ContentPipeline.Core.Rendering;
+using ContentPipeline.Core.Rendering.Limits;
 using ContentPipeline.Core.Sanitizing;
 using Markdig;
 using Markdig.Extensions.Yaml;
@@ -28,6 +30,10 @@ public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline, Htm
         {
             return ArticleParseResult.Failure(TooDeep);
         }
+        catch (MarkdownLimitException ex)
+        {
+            return ArticleParseResult.Failure(ex.Message, ex.Line);
+        }
 
         var frontMatterBlock = document.Count > 0 ? document[0] as YamlFrontMatterBlock : null;
         if (frontMatterBlock is null && OpensFrontMatter(text))
@@ -51,6 +57,10 @@ public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline, Htm
         var title = frontMatter.Title ?? TakeTitleHeading(document) ?? PlainText.TitleFromFileName(fileName);
         MarkdownLinkPolicy.Apply(document);
         var hasRawHtml = document.Descendants().Any(node => node is HtmlBlock or HtmlInline);
+        if (hasRawHtml && RawHtmlTooDeep(document) is { } tooDeep)
+        {
+            return ArticleParseResult.Failure(tooDeep);
+        }
 
         string html;
         try
@@ -81,6 +91,42 @@ public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline, Htm
             Extra = frontMatter.Extra,
         };
         return ArticleParseResult.Success(new Article(metadata, html, PlainText.CountWords(MarkdownText.OfDocument(document))));
+    }
+
+    /// <summary>
+    /// The sanitizer parses the rendered HTML with AngleSharp, whose cost grows with the square of element nesting.
+    /// Markdown nests at most <see cref="MarkdownPipelineFactory.MaximumNestingDepth"/> levels itself, raw HTML any
+    /// number; so the raw HTML's tags, in document order, are checked on their own first, each at its source line.
+    /// </summary>
+    private static ArticleError? RawHtmlTooDeep(MarkdownDocument document)
+    {
+        var html = new StringBuilder();
+        var pieces = new List<(int Offset, int Line)>();
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlBlock block:
+                    pieces.Add((html.Length, block.Line + 1));
+                    html.Append(block.Lines.ToString()).Append('\n');
+                    break;
+                case HtmlInline inline:
+                    pieces.Add((html.Length, inline.Line + 1));
+                    html.Append(inline.Tag);
+                    break;
+            }
+        }
+
+        var text = html.ToString();
+        using var parsed = HtmlNesting.Parse(text, out var tooDeepAt);
+        if (parsed is not null)
+        {
+            return null;
+        }
+
+        var piece = pieces.FindLast(p => p.Offset <= tooDeepAt);
+        var line = piece.Line + HtmlNesting.LineAt(text, tooDeepAt) - HtmlNesting.LineAt(text, piece.Offset);
+        return new ArticleError($"The raw HTML nests elements deeper than {HtmlNesting.MaximumDepth} levels (unclosed tags?); close or flatten them.", line);
     }
 
     /// <summary>
