@@ -19,7 +19,7 @@ public static class HostileSources
         { "deeply nested YAML", Utf8("---\ntitle: T\nx:\n  " + Repeat("- ", 10_000) + "v\n---\nBody."), 4, "deeper than 32 levels" },
         { "100,000 nested block quotes", Utf8("# Title\n\n" + new string('>', 100_000) + " deep"), 3, "deeper than 64 levels" },
         { "an emphasis flood", Utf8("# Title\n\n" + Repeat("*a **a ", 10_000)), 3, "emphasis markers" },
-        { "2,000 duplicate headings", Utf8(Repeat("## Same\n\n", 2_000)), 2_001, "headings" },
+        { "6,000 headings", Utf8(string.Concat(Enumerable.Range(0, 6_000).Select(i => $"## Heading {i}\n\n"))), 10_001, "headings" },
         { "100,000 nested raw HTML elements", Utf8("# Title\n\n" + Repeat("<div>", 100_000)), 3, "nests elements deeper than 128" },
     };
 

@@ -29,10 +29,10 @@ public sealed class MarkdownLimitsExtension : IMarkdownExtension
     public const int MaximumInlineMarkersPerBlock = 500;
 
     /// <summary>Most headings one article may have.</summary>
-    public const int MaximumHeadings = 1_000;
+    public const int MaximumHeadings = 5_000;
 
     /// <summary>Most link reference definitions (<c>[label]: url</c>) one article may have.</summary>
-    public const int MaximumLinkReferenceDefinitions = 1_000;
+    public const int MaximumLinkReferenceDefinitions = 5_000;
 
     private static readonly object HeadingCountKey = new();
 
