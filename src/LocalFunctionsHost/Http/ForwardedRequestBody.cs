@@ -18,7 +18,7 @@ internal sealed class ForwardedRequestBody(Stream source, bool chunked, Task inv
 {
     private const int BufferSize = 64 * 1024;
 
-    /// <summary>True once reading the client's body failed (too large for the host, malformed, cut off).</summary>
+    /// <summary>Why reading the client's body failed (over the host's limit, malformed, cut off), once it has.</summary>
     public BadHttpRequestException? ClientError { get; private set; }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
@@ -26,38 +26,24 @@ internal sealed class ForwardedRequestBody(Stream source, bool chunked, Task inv
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        // A client that stalls mid-body must not keep a finished invocation's answer waiting: the pending read is
-        // cancelled when the invocation ends.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (chunked)
-        {
-            _ = invocation.ContinueWith(
-                static (_, state) =>
-                {
-                    try
-                    {
-                        ((CancellationTokenSource)state!).Cancel();
-                    }
-                    catch (ObjectDisposedException)
-                    {
-                        // The body was already sent.
-                    }
-                },
-                stop,
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            while (true)
+            while (!(chunked && invocation.IsCompleted))
             {
+                var reading = source.ReadAsync(buffer.AsMemory(0, BufferSize), stop.Token).AsTask();
+
+                // A client that stalls mid-body must not hold back a finished invocation's answer.
+                if (chunked && await Task.WhenAny(reading, invocation) != reading)
+                {
+                    await stop.CancelAsync();
+                }
+
                 int read;
                 try
                 {
-                    read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), stop.Token);
+                    read = await reading;
                 }
                 catch (OperationCanceledException) when (chunked && invocation.IsCompleted && !cancellationToken.IsCancellationRequested)
                 {
