@@ -190,4 +190,28 @@ public sealed class PublishArticleAzuriteTests(AzuriteFixture azurite)
         Assert.Empty(list.GetProperty("articles").EnumerateArray());
         Assert.False(await host.Site.ExistsAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(HostileSources.All), MemberType = typeof(HostileSources))]
+    public async Task A_hostile_source_written_straight_to_storage_is_recorded_as_failed_with_its_line_and_harms_nothing_else(string what, byte[] source, int line, string words)
+    {
+        await using var host = PipelineHost.Start(azurite);
+        ResponseAssert.Json(await host.PutAsync("bystander", Markdown.Article("Unrelated.", "title: Bystander")), StatusCodes.Status202Accepted);
+        ResponseAssert.Json(await host.PutAsync("hostile", Markdown.Article("The good version.", "title: Good version")), StatusCodes.Status202Accepted);
+        await host.PublishAsync("bystander.md");
+        await host.PublishAsync("hostile.md");
+        await host.UploadSourceAsync("hostile.md", source);
+
+        var publishing = await Record.ExceptionAsync(() => host.PublishAsync("hostile.md"));
+
+        Assert.Null(publishing);
+        var response = await host.GetAsync("hostile");
+        Assert.Equal("failed", ResponseAssert.Json(response, StatusCodes.Status200OK).GetProperty("status").GetString());
+        var error = response.Text("error") ?? "";
+        Assert.True(error.StartsWith($"Line {line}:", StringComparison.Ordinal), $"{what}: {error}");
+        Assert.Contains(words, error, StringComparison.Ordinal);
+        Assert.Equal(source, (await host.Articles.GetBlobClient("hostile.md").DownloadContentAsync()).Value.Content.ToArray());
+        Assert.True(await host.Site.GetBlobClient("articles/hostile/index.html").ExistsAsync(), "The previous page stays up.");
+        Assert.Equal("published", (await host.GetAsync("bystander")).Text("status"));
+    }
 }

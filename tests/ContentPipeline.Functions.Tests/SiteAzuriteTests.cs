@@ -31,6 +31,33 @@ public sealed class SiteAzuriteTests(AzuriteFixture azurite)
         Assert.False((await host.Site.GetBlobClient("articles/leaves/index.html").ExistsAsync()).Value);
     }
 
+    // Article pages live in articles/{slug}/, so slugs named like the site's own folders and files are accepted:
+    // their pages and the listings live side by side, and a rebuild, which deletes listing files it no longer
+    // plans under page/, tags/ and sitemap-, leaves them alone.
+    [Fact]
+    public async Task Articles_named_like_site_folders_live_beside_the_listings_through_rebuilds()
+    {
+        await using var host = PipelineHost.Start(azurite, new Dictionary<string, string?> { ["ContentPipeline:ListPageSize"] = "2" });
+        string[] slugs = ["index", "tags", "page", "assets", "feed", "sitemap", "robots"];
+        foreach (var slug in slugs)
+        {
+            await PublishAsync(host, slug, $"Named {slug}");
+        }
+
+        await host.Function<RebuildSite>().Run("rebuild", CancellationToken.None);
+        await host.Function<RebuildSite>().Run("rebuild", CancellationToken.None);
+
+        var listings = string.Concat(await Task.WhenAll(new[] { "index.html", "page/2/index.html", "page/3/index.html", "page/4/index.html" }.Select(path => SiteTextAsync(host, path))));
+        foreach (var slug in slugs)
+        {
+            Assert.Contains($"Named {slug}", await SiteTextAsync(host, $"articles/{slug}/index.html"), StringComparison.Ordinal);
+            Assert.Contains($"/articles/{slug}/", await SiteTextAsync(host, "sitemap.xml"), StringComparison.Ordinal);
+            Assert.Contains($"/articles/{slug}/", listings, StringComparison.Ordinal);
+        }
+
+        Assert.True((await host.Site.GetBlobClient("tags/index.html").ExistsAsync()).Value);
+    }
+
     [Fact]
     public async Task Draft_and_scheduled_articles_report_their_status()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ContentPipeline.Functions.Articles;
 using ContentPipeline.Functions.Tests.Support;
 using ContentPipeline.Testing;
 using Microsoft.AspNetCore.Http;
@@ -246,5 +247,41 @@ public sealed class UploadArticleAzuriteTests(AzuriteFixture azurite)
         Assert.Contains("another-name", detail, StringComparison.Ordinal);
         Assert.Contains("url-name", detail, StringComparison.Ordinal);
         Assert.False(await host.Articles.ExistsAsync(), "Nothing may be stored for a refused upload.");
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileSources.All), MemberType = typeof(HostileSources))]
+    public async Task Put_of_a_hostile_source_answers_400_problem_with_its_line_and_stores_nothing(string what, byte[] source, int line, string words)
+    {
+        await using var host = PipelineHost.Start(azurite);
+
+        var response = await host.PutAsync("hostile", source, MediaTypes.Markdown);
+
+        var problem = ResponseAssert.Problem(response, StatusCodes.Status400BadRequest);
+        Assert.True(line == problem.GetProperty("line").GetInt32(), $"{what}: {ResponseAssert.Detail(problem)}");
+        Assert.Contains(words, ResponseAssert.Detail(problem), StringComparison.Ordinal);
+        Assert.False(await host.Articles.ExistsAsync(), "Nothing may be stored for a refused upload.");
+    }
+
+    [Fact]
+    public async Task Put_whose_body_breaks_off_answers_400_problem()
+    {
+        await using var host = PipelineHost.Start(azurite);
+        var http = HttpContexts.Create(host, HttpMethods.Put, "/api/articles/cut-off", contentType: MediaTypes.Markdown);
+        http.Request.Body = new BreakingStream(new BadHttpRequestException("Unexpected end of request content."));
+
+        var response = await FunctionResponse.ExecuteAsync(await host.Function<UploadArticle>().Run(http.Request, "cut-off", http.RequestAborted), http);
+
+        var problem = ResponseAssert.Problem(response, StatusCodes.Status400BadRequest);
+        Assert.Contains("Unexpected end of request content", ResponseAssert.Detail(problem), StringComparison.Ordinal);
+        Assert.False(await host.Articles.ExistsAsync(), "Nothing may be stored for a refused upload.");
+    }
+
+    /// <summary>A request body whose every read fails the way Kestrel fails a body that breaks off.</summary>
+    private sealed class BreakingStream(Exception failure) : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException<int>(failure);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromException<int>(failure);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ContentPipeline.Core.Articles;
 using ContentPipeline.Core.Slugs;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace ContentPipeline.Core.Parsing;
@@ -15,11 +16,14 @@ public static class FrontMatterParser
     /// <summary>Front matter larger than this is refused before YAML parsing.</summary>
     public const int MaxBytes = 64 * 1024;
 
-    // YamlDotNet parses flow collections recursively; a cap on bracket nesting keeps hostile input from
-    // exhausting the stack, and a node budget keeps alias chains ("billion laughs") from exploding when
-    // unknown keys are flattened.
-    private const int MaxNesting = 32;
-    private const int MaxNodes = 2_000;
+    /// <summary>Deepest nesting of lists and maps accepted.</summary>
+    public const int MaxNesting = 32;
+
+    /// <summary>
+    /// Most keys, values and list items accepted, counted once as written and again as the values of unknown keys
+    /// are flattened with their aliases expanded (so an alias chain, "billion laughs", cannot explode).
+    /// </summary>
+    public const int MaxNodes = 2_000;
 
     private static readonly string[] DateFormats =
     [
@@ -38,12 +42,6 @@ public static class FrontMatterParser
             return false;
         }
 
-        if (NestingDepth(yaml) > MaxNesting)
-        {
-            error = new ArticleError($"The front matter nests lists or maps deeper than {MaxNesting} levels; use flat key: value pairs.", firstLine);
-            return false;
-        }
-
         // YamlDotNet reports tab indentation at the enclosing map, often lines away; find the line ourselves.
         if (FirstTabIndentedLine(yaml) is { } tabLine)
         {
@@ -54,6 +52,12 @@ public static class FrontMatterParser
         YamlNode? root;
         try
         {
+            if (ShapeError(yaml, firstLine) is { } shapeError)
+            {
+                error = shapeError;
+                return false;
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
@@ -109,22 +113,39 @@ public static class FrontMatterParser
         return null;
     }
 
-    private static int NestingDepth(string yaml)
+    /// <summary>
+    /// YamlStream builds its nodes recursively, so one line of <c>- - - …</c> or <c>? ? …</c> (20 KB) nests deep
+    /// enough to overflow the stack, which no catch can handle: the process dies. YamlDotNet's <see cref="Parser"/>
+    /// is a state machine, so its events are walked first and deep or huge documents are refused, with their
+    /// line, before any node is built. Syntax errors surface here as <see cref="YamlException"/>.
+    /// </summary>
+    private static ArticleError? ShapeError(string yaml, int firstLine)
     {
-        int depth = 0, max = 0;
-        foreach (var c in yaml)
+        var parser = new Parser(new StringReader(yaml));
+        int depth = 0, nodes = 0;
+        while (parser.MoveNext())
         {
-            if (c is '[' or '{')
+            var current = parser.Current!;
+            if (current is MappingStart or SequenceStart && ++depth > MaxNesting)
             {
-                max = Math.Max(max, ++depth);
+                return new ArticleError(
+                    $"The front matter nests lists or maps deeper than {MaxNesting} levels; use flat key: value pairs.",
+                    firstLine + (int)Math.Max(current.Start.Line - 1, 0));
             }
-            else if (c is ']' or '}' && depth > 0)
+
+            if (current is MappingEnd or SequenceEnd)
             {
                 depth--;
             }
+            else if (current is NodeEvent && ++nodes > MaxNodes)
+            {
+                return new ArticleError(
+                    string.Create(CultureInfo.InvariantCulture, $"The front matter has more than {MaxNodes:N0} keys, values and list items; keep it to the article's metadata."),
+                    firstLine + (int)Math.Max(current.Start.Line - 1, 0));
+            }
         }
 
-        return max;
+        return null;
     }
 
     private static int LineOf(YamlNode node, int firstLine) => firstLine + (int)Math.Max(node.Start.Line - 1, 0);
@@ -186,7 +207,7 @@ public static class FrontMatterParser
         {
             if (Error is not null || ++nodesVisited > MaxNodes || depth > MaxNesting)
             {
-                Error ??= new ArticleError($"The front matter value of '{key}' is too large or deeply nested; simplify it.", LineOf(node, firstLine));
+                Error ??= new ArticleError($"The front matter value of '{key}' is too large or deeply nested once its aliases are expanded; write it out without '&' anchors and '*' aliases.", LineOf(node, firstLine));
                 return;
             }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using ContentPipeline.Core.Articles;
 using ContentPipeline.Core.Sanitizing;
 
@@ -12,12 +11,17 @@ namespace ContentPipeline.Core.Parsing;
 /// </summary>
 public sealed class HtmlArticleParser(HtmlFragmentSanitizer sanitizer)
 {
-    private static readonly HtmlParser Parser = new();
-
     /// <summary>Parses <paramref name="text"/>, which came from a file named <paramref name="fileName"/>.</summary>
     public ArticleParseResult Parse(string text, string fileName)
     {
-        using var document = Parser.ParseDocument(text);
+        using var document = HtmlNesting.Parse(text, out var tooDeepAt);
+        if (document is null)
+        {
+            return ArticleParseResult.Failure(
+                $"The HTML nests elements deeper than {HtmlNesting.MaximumDepth} levels (unclosed tags?); close or flatten them.",
+                HtmlNesting.LineAt(text, tooDeepAt));
+        }
+
         var body = document.Body;
         if (body is null)
         {

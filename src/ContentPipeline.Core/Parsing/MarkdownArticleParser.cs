@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ContentPipeline.Core.Articles;
 using ContentPipeline.Core.Rendering;
+using ContentPipeline.Core.Rendering.Limits;
 using ContentPipeline.Core.Rendering.SafeHtml;
 using Markdig;
 using Markdig.Extensions.Yaml;
@@ -32,6 +33,10 @@ public sealed partial class MarkdownArticleParser(MarkdownPipeline pipeline)
         catch (ArgumentException ex) when (IsDepthLimit(ex))
         {
             return ArticleParseResult.Failure(TooDeep);
+        }
+        catch (MarkdownLimitException ex)
+        {
+            return ArticleParseResult.Failure(ex.Message, ex.Line);
         }
 
         var frontMatterBlock = document.Count > 0 ? document[0] as YamlFrontMatterBlock : null;

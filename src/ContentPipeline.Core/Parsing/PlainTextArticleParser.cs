@@ -12,6 +12,8 @@ namespace ContentPipeline.Core.Parsing;
 /// </summary>
 public static partial class PlainTextArticleParser
 {
+    private const int MaxDateLineLength = 200;
+
     /// <summary>Parses <paramref name="text"/>, which came from a file named <paramref name="fileName"/>.</summary>
     public static ArticleParseResult Parse(string text, string fileName)
     {
@@ -84,6 +86,13 @@ public static partial class PlainTextArticleParser
     private static bool TryReadDateLine(string line, out DateTimeOffset date)
     {
         date = default;
+        // The regex is linear, but its timeout is wall-clock time: on a busy machine a megabyte-long line could
+        // pass it and throw. A date line is short; a long line is the first paragraph.
+        if (line.Length > MaxDateLineLength)
+        {
+            return false;
+        }
+
         var match = DateLine().Match(line.Trim());
         return match.Success
             && DateTimeOffset.TryParse(

@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.EmphasisExtras;
+using ContentPipeline.Core.Rendering.Limits;
 
 namespace ContentPipeline.Core.Rendering;
 
@@ -16,7 +17,8 @@ public static class MarkdownPipelineFactory
     /// <summary>
     /// Creates the pipeline. The extension list is explicit on purpose: <c>UseAdvancedExtensions</c> would
     /// also bring generic attributes (<c>{onclick=…}</c> on any element) and media links (iframes), which
-    /// untrusted sources must not get.
+    /// untrusted sources must not get. <see cref="MarkdownLimitsExtension"/> keeps parsing time linear in the
+    /// source's size.
     /// </summary>
     public static MarkdownPipeline Create()
     {
@@ -39,6 +41,7 @@ public static class MarkdownPipelineFactory
             .UseAbbreviations()
             .UseFigures()
             .UseCitations()
+            .Use(new MarkdownLimitsExtension(MaximumNestingDepth))
             .Build();
     }
 }

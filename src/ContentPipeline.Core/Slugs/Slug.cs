@@ -8,7 +8,8 @@ namespace ContentPipeline.Core.Slugs;
 /// The URL-safe name of an article: 1–80 characters of lowercase ASCII letters and digits, in runs joined by
 /// single hyphens (<c>my-first-post</c>). A slug ends up in URLs and blob names, so anything that could
 /// traverse a path, be decoded into something else or look like another slug (<c>..</c>, <c>/</c>,
-/// <c>%2F</c>, look-alike Unicode letters, bidi controls) is refused rather than cleaned up.
+/// <c>%2F</c>, look-alike Unicode letters, bidi controls) is refused rather than cleaned up, and so are the device
+/// names Windows reserves (<c>con</c>, <c>nul</c>, <c>com1</c>, …).
 /// </summary>
 /// <remarks>
 /// A class rather than a struct so that every <see cref="Slug"/> that exists has passed validation; a
@@ -95,8 +96,24 @@ public sealed record Slug
             return $"Slug '{Quote(text)}' contains '--': {Rule}";
         }
 
+        if (IsWindowsDeviceName(text))
+        {
+            return $"Slug '{text}' is a device name Windows reserves (con, prn, aux, nul, com0-com9, lpt0-lpt9): its source '{text}.md' and "
+                + $"page folder 'articles/{text}/' could not be copied to a Windows disk; choose another slug.";
+        }
+
         return null;
     }
+
+    /// <summary>
+    /// Names Windows keeps for devices, with or without an extension. Blob storage and the site do not care, but
+    /// anyone who copies the sources or the site to a Windows disk (azcopy, Storage Explorer) would lose the article.
+    /// Names the site itself uses (<c>index</c>, <c>tags</c>, <c>page</c>, <c>assets</c>) are fine: pages live in
+    /// <c>articles/{slug}/</c>, apart from every site-level path.
+    /// </summary>
+    private static bool IsWindowsDeviceName(string text) =>
+        text is "con" or "prn" or "aux" or "nul"
+        || (text.Length == 4 && (text.StartsWith("com", StringComparison.Ordinal) || text.StartsWith("lpt", StringComparison.Ordinal)) && char.IsAsciiDigit(text[3]));
 
     // Deliberately not char.IsLetterOrDigit: that accepts Cyrillic, fullwidth and other letters that look like
     // ASCII ones.

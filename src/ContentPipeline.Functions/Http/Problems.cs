@@ -36,6 +36,9 @@ public static class Problems
             // Invariant: the API's answers must not change with the server's culture ("1.024" in de-DE).
             string.Create(CultureInfo.InvariantCulture, $"The file is larger than the limit of {limit:N0} bytes; shorten or split it (the limit is the ContentPipeline:MaxUploadBytes setting)."));
 
+    public static ProblemHttpResult UnreadableBody(string reason) =>
+        Create(StatusCodes.Status400BadRequest, "Unreadable body", $"The request body could not be read ({reason}); the upload was probably interrupted, send it again.");
+
     public static ProblemHttpResult UnsupportedMediaType(string? contentType, bool multipartAllowed) =>
         Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
             $"Content-Type '{contentType ?? "(none)"}' is not supported; send text/markdown, text/plain or text/html in UTF-8"

@@ -3,6 +3,7 @@ using ContentPipeline.Core;
 using ContentPipeline.Core.Articles;
 using ContentPipeline.Storage.Ingest;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -34,7 +35,17 @@ public sealed class UploadReader(ContentPipelineOptions options)
             return UploadRead.Refused(Problems.TooLarge(options.MaxUploadBytes));
         }
 
-        var content = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        LiftServerBodyLimit(request);
+        byte[]? content;
+        try
+        {
+            content = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return UploadRead.Refused(Problems.UnreadableBody(ex.Message));
+        }
+
         if (content is null)
         {
             return UploadRead.Refused(Problems.TooLarge(options.MaxUploadBytes));
@@ -67,6 +78,7 @@ public sealed class UploadReader(ContentPipelineOptions options)
 
         // No BodyLengthLimit on the reader: once a part passed it, every later read of that part throws, draining
         // included, so the parts after it could never be reached. ReadSectionAsync enforces the limit per part instead.
+        LiftServerBodyLimit(request);
         var reader = new MultipartReader(boundary, request.Body);
         var index = 0;
         try
@@ -113,6 +125,21 @@ public sealed class UploadReader(ContentPipelineOptions options)
         }
 
         return content.Length == 0 ? UploadRead.Refused(Problems.EmptyBody()) : UploadRead.Accepted(new ArticleUpload(content, format, fileName));
+    }
+
+    /// <summary>
+    /// Kestrel's own limit (30,000,000 bytes unless the server sets another) would cut a multipart body of many
+    /// allowed files short, cap <see cref="ContentPipelineOptions.MaxUploadBytes"/>, and close the connection while
+    /// discarding the rest of a body this reader already refused, so the 413 would never reach the caller. The reader
+    /// enforces the limit per file as it streams, and the Functions host in front limits the whole request
+    /// (100 MB), so the worker's server need not.
+    /// </summary>
+    private static void LiftServerBodyLimit(HttpRequest request)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
     }
 
     private static string? FileNameOf(MultipartSection section) =>

@@ -21,6 +21,12 @@ internal sealed partial class LocalHost : IAsyncDisposable
     private const string DevelopmentStorage = "UseDevelopmentStorage=true";
     private const long MaxRequestBodyBytes = 100 * 1024 * 1024; // The real host's default request size limit.
 
+    // The worker's Kestrel keeps its defaults (100 headers, 32 KiB of them). The host forwards every header and adds
+    // its own (x-ms-invocation-id, X-Forwarded-Host repeating Host, -Proto, -For, Expect), so it takes fewer: a
+    // request it accepts must not be refused by the worker, where no function would ever answer it.
+    private const int MaxRequestHeaderCount = 90;
+    private const int MaxRequestHeadersTotalBytes = 16 * 1024;
+
     // Disposed in reverse start order: the site and API first, Azurite last.
     private readonly Stack<IAsyncDisposable> resources = new();
     private readonly CancellationTokenSource stopping = new();
@@ -244,7 +250,10 @@ internal sealed partial class LocalHost : IAsyncDisposable
             policy.AllowAnyHeader().AllowAnyMethod();
         }));
 
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = RoutingProblemDetails.Describe);
+
         var app = builder.Build();
+        app.UseStatusCodePages();
         app.UseRouting();
         app.UseCors();
         app.MapHttpTriggers(HttpRoutes);
@@ -268,6 +277,8 @@ internal sealed partial class LocalHost : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeaderCount = MaxRequestHeaderCount;
+            kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeadersTotalBytes;
             kestrel.Listen(IPAddress.Loopback, port);
         });
         builder.Services.AddRoutingCore();

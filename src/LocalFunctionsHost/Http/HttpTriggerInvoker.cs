@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using LocalFunctionsHost.Rpc;
 using LocalFunctionsHost.Worker;
 
@@ -14,6 +16,7 @@ internal sealed partial class HttpTriggerInvoker(WorkerHost worker, WorkerHttpFo
 {
     public async Task InvokeAsync(HttpContext context, HttpTriggerRoute route)
     {
+        RoutingProblemDetails.LeaveToFunction(context);
         var invocationId = Guid.NewGuid().ToString();
         var aborted = context.RequestAborted;
         try
@@ -31,6 +34,13 @@ internal sealed partial class HttpTriggerInvoker(WorkerHost worker, WorkerHttpFo
         if (worker.FindFunction(route.FunctionName) is not { } function || worker.HttpUri is not { } workerUri)
         {
             await WorkerUnavailableAsync(context, route, invocationId);
+            return;
+        }
+
+        // As the real host does: a body declared over the limit is refused before the function sees it.
+        if (context.Request.ContentLength > context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)
+        {
+            await BodyTooLargeAsync(context, invocationId);
             return;
         }
 
@@ -61,11 +71,18 @@ internal sealed partial class HttpTriggerInvoker(WorkerHost worker, WorkerHttpFo
         HttpResponseMessage? upstream = null;
         try
         {
-            upstream = await forwarder.SendAsync(context, workerUri, invocationId, invocationEnded.Token);
+            upstream = await forwarder.SendAsync(context, workerUri, invocationId, invocation, invocationEnded.Token);
         }
         catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
         {
             // The invocation ended badly first; its outcome decides the answer below.
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The client's body, not the worker, failed: over the host's limit, malformed or cut off.
+            await invocationCancel.CancelAsync();
+            await ClientBodyFailedAsync(context, ex, invocationId);
+            return;
         }
         catch (HttpRequestException ex)
         {
@@ -79,6 +96,7 @@ internal sealed partial class HttpTriggerInvoker(WorkerHost worker, WorkerHttpFo
             }
         }
 
+        var refusedByWorkerServer = upstream is not null && IsRefusedByWorkerServer(upstream);
         using (upstream)
         {
             InvocationResponse response;
@@ -87,7 +105,13 @@ internal sealed partial class HttpTriggerInvoker(WorkerHost worker, WorkerHttpFo
                 // The worker finishes the invocation once its response is written; wait for it only when the
                 // response could hide a failure, so large successful bodies stream at once. A function that throws
                 // leaves the worker's Kestrel to answer 200 with an empty body, and that answer may come first.
-                if (upstream is null
+                if (refusedByWorkerServer)
+                {
+                    // The worker's server refused the request before any function saw it, so the invocation would
+                    // only wait for it and time out. Relay the refusal.
+                    await invocationCancel.CancelAsync();
+                }
+                else if (upstream is null
                     || upstream.Content.Headers.ContentLength is 0
                     || ((int)upstream.StatusCode >= 500 && upstream.Content.Headers.ContentLength is null))
                 {
@@ -114,8 +138,16 @@ internal sealed partial class HttpTriggerInvoker(WorkerHost worker, WorkerHttpFo
             await WorkerHttpForwarder.CopyResponseAsync(upstream, context, aborted);
         }
 
-        await LogOutcomeAsync(invocation, route, invocationId);
+        if (!refusedByWorkerServer)
+        {
+            await LogOutcomeAsync(invocation, route, invocationId);
+        }
     }
+
+    // Kestrel's answers to a request line or headers it will not take; functions do not produce these.
+    private static bool IsRefusedByWorkerServer(HttpResponseMessage upstream) =>
+        upstream.StatusCode is System.Net.HttpStatusCode.RequestUriTooLong or System.Net.HttpStatusCode.RequestHeaderFieldsTooLarge
+        && upstream.Content.Headers.ContentLength is 0;
 
     private async Task LogOutcomeAsync(Task<InvocationResponse> invocation, HttpTriggerRoute route, string invocationId)
     {
@@ -175,6 +207,30 @@ internal sealed partial class HttpTriggerInvoker(WorkerHost worker, WorkerHttpFo
             invocationId);
     }
 
+    private static Task BodyTooLargeAsync(HttpContext context, string invocationId)
+    {
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        return WriteProblemAsync(
+            context,
+            StatusCodes.Status413PayloadTooLarge,
+            "Request body too large",
+            string.Create(CultureInfo.InvariantCulture, $"The request body is larger than the host's limit of {limit:N0} bytes (the Functions host's default); send less."),
+            invocationId);
+    }
+
+    private Task ClientBodyFailedAsync(HttpContext context, BadHttpRequestException exception, string invocationId)
+    {
+        LogClientBodyFailed(invocationId, exception.StatusCode, exception.Message);
+        return exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? BodyTooLargeAsync(context, invocationId)
+            : WriteProblemAsync(
+                context,
+                exception.StatusCode,
+                "Unreadable request body",
+                $"The host could not read the request body: {exception.Message} Check its framing (Content-Length or chunked encoding).",
+                invocationId);
+    }
+
     private Task WorkerUnavailableAsync(HttpContext context, HttpTriggerRoute route, string invocationId)
     {
         LogWorkerUnavailable(route.FunctionName, invocationId);
@@ -211,6 +267,9 @@ internal sealed partial class HttpTriggerInvoker(WorkerHost worker, WorkerHttpFo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {FunctionName} (invocation {InvocationId}) answered 503: the worker is not available")]
     private partial void LogWorkerUnavailable(string functionName, string invocationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The request body of invocation {InvocationId} could not be read ({StatusCode}): {Reason}")]
+    private partial void LogClientBodyFailed(string invocationId, int statusCode, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding the request of {FunctionName} (invocation {InvocationId}) to the worker failed")]
     private partial void LogForwardFailed(Exception exception, string functionName, string invocationId);

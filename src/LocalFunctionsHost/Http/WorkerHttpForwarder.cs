@@ -4,7 +4,8 @@ using Microsoft.Net.Http.Headers;
 namespace LocalFunctionsHost.Http;
 
 /// <summary>
-/// Forwards a request to the worker's ASP.NET Core endpoint and relays the answer, streaming both bodies.
+/// Forwards a request to the worker's ASP.NET Core endpoint and relays the answer, streaming both bodies (see
+/// <see cref="ForwardedRequestBody"/> for how an answer that comes before the whole body is kept).
 /// Like the real host's proxy it retries refused connections briefly, because the worker announces its HTTP
 /// address before its Kestrel necessarily listens.
 /// </summary>
@@ -31,16 +32,26 @@ internal sealed class WorkerHttpForwarder(HttpMessageInvoker client)
         EnableMultipleHttp2Connections = true,
     });
 
-    public async Task<HttpResponseMessage> SendAsync(HttpContext context, Uri workerUri, string invocationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forwards the request of <paramref name="invocation"/>. Throws <see cref="BadHttpRequestException"/> when the
+    /// client's own body could not be read (over the host's limit, malformed, cut off), so the caller can answer that
+    /// instead of blaming the worker.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpContext context, Uri workerUri, string invocationId, Task invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var delay = TimeSpan.FromMilliseconds(50);
         for (var attempt = 1; ; attempt++)
         {
-            using var message = CreateMessage(context, workerUri, invocationId);
+            using var message = CreateMessage(context, workerUri, invocationId, invocation);
             try
             {
                 return await client.SendAsync(message, cancellationToken);
+            }
+            catch (HttpRequestException) when ((message.Content as ForwardedRequestBody)?.ClientError is { } clientError)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(clientError);
+                throw;
             }
             catch (HttpRequestException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } && attempt < MaxConnectAttempts)
             {
@@ -69,19 +80,24 @@ internal sealed class WorkerHttpForwarder(HttpMessageInvoker client)
         await body.CopyToAsync(response.Body, cancellationToken);
     }
 
-    private static HttpRequestMessage CreateMessage(HttpContext context, Uri workerUri, string invocationId)
+    private static HttpRequestMessage CreateMessage(HttpContext context, Uri workerUri, string invocationId, Task invocation)
     {
         var request = context.Request;
         var target = new Uri(workerUri, string.Concat(request.PathBase.ToUriComponent(), request.Path.ToUriComponent(), request.QueryString.ToUriComponent()));
         var message = new HttpRequestMessage(new HttpMethod(request.Method), target) { Version = System.Net.HttpVersion.Version11 };
         if (HasBody(request))
         {
-            message.Content = new StreamContent(request.Body);
+            message.Content = new ForwardedRequestBody(request.Body, chunked: request.ContentLength is null, invocation);
+
+            // The worker's server sends 100 Continue when the function starts reading; a function that answers
+            // without reading (a refusal by Content-Length or media type) gets none of the body sent.
+            message.Headers.ExpectContinue = true;
         }
 
         foreach (var header in request.Headers)
         {
-            if (HopByHopHeaders.Contains(header.Key))
+            // Expect is the host's own business with the client; the worker gets the host's.
+            if (HopByHopHeaders.Contains(header.Key) || string.Equals(header.Key, HeaderNames.Expect, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

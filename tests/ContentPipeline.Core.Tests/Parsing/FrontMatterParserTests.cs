@@ -1,3 +1,4 @@
+using ContentPipeline.Core.Parsing;
 using static ContentPipeline.Core.Tests.Parsing.ParserTestSupport;
 
 namespace ContentPipeline.Core.Tests.Parsing;
@@ -14,6 +15,9 @@ public sealed class FrontMatterParserTests
     [InlineData("---\ntitle: T\nseo:\n\tnoindex: true\n---\nBody", 4, "indented with a tab")]
     [InlineData("---\ntitle: T\nsummary: a: b: c\n---\nBody", 3, "not valid YAML")]
     [InlineData("---\n- just\n- a list\n---\nBody", 2, "'key: value' lines")]
+    [InlineData("---\ntitle: T\ndate: 2024-02-30\n---\nBody", 3, "date '2024-02-30' is not a date")]
+    [InlineData("---\ntitle: T\ntags: {a: b}\n---\nBody", 3, "tags must be a list")]
+    [InlineData("---\nTitle: A\ntitle: B\n---\nBody", 3, "appears more than once")]
     public void Bad_front_matter_is_refused_with_its_line(string source, int line, string message)
     {
         var error = ParseInvalid(source);
@@ -28,6 +32,61 @@ public sealed class FrontMatterParserTests
         var error = ParseInvalid("\uFEFF---\r\ntitle: T\r\n\r\ndate: 2024-13-45\r\n---\r\nBody");
 
         Assert.Equal(4, error.Line);
+    }
+
+    [Fact]
+    public void Lines_are_counted_right_with_mixed_and_old_mac_line_endings()
+    {
+        var error = ParseInvalid("---\rtitle: T\r\n\ndate: someday\r---\nBody");
+
+        Assert.Equal(4, error.Line);
+    }
+
+    [Fact]
+    public void Front_matter_after_a_bom_is_read()
+    {
+        var article = ParseValid("\uFEFF---\ntitle: After a BOM\ntags: [a]\n---\nBody.");
+
+        Assert.Equal("After a BOM", article.Metadata.Title);
+        Assert.DoesNotContain("title:", article.BodyHtml, StringComparison.Ordinal);
+    }
+
+    // Without the event walk these overflow the stack, which kills the process (and this test run) instead of failing.
+    [Theory]
+    [InlineData("compact block sequences", "title: T\nx:\n  ", "- ", 4)]
+    [InlineData("top-level block sequences", "", "- ", 2)]
+    [InlineData("complex keys", "", "? ", 2)]
+    [InlineData("flow sequences", "title: T\nx: ", "[", 3)]
+    [InlineData("flow mappings", "title: T\nx: ", "{a: ", 3)]
+    public async Task Deep_nesting_of_any_kind_is_refused_on_its_line(string what, string before, string opener, int line)
+    {
+        var yaml = before + string.Concat(Enumerable.Repeat(opener, 10_000)) + "v";
+
+        var result = await ParseWithinHangGuardAsync("---\n" + yaml + "\n---\nBody");
+
+        Assert.False(result.IsSuccess, what);
+        Assert.Contains($"deeper than {FrontMatterParser.MaxNesting} levels", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(line, result.Error.Line);
+    }
+
+    [Fact]
+    public void Too_many_keys_are_refused_on_the_line_past_the_limit()
+    {
+        var keys = string.Concat(Enumerable.Range(0, FrontMatterParser.MaxNodes).Select(i => $"k{i}: v\n"));
+
+        var error = ParseInvalid("---\n" + keys + "---\nBody");
+
+        Assert.Contains("more than 2,000 keys, values and list items", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1 + (FrontMatterParser.MaxNodes / 2), error.Line);
+    }
+
+    [Fact]
+    public void Front_matter_over_the_size_limit_is_refused_before_yaml_parsing()
+    {
+        var error = ParseInvalid("---\ntitle: T\nsummary: " + new string('x', FrontMatterParser.MaxBytes) + "\n---\nBody");
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("larger than 64 KiB", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,14 +109,6 @@ public sealed class FrontMatterParserTests
         var error = ParseInvalid(bomb);
 
         Assert.Contains("too large or deeply nested", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Deep_flow_nesting_is_refused_before_yaml_parsing()
-    {
-        var error = ParseInvalid("---\ntitle: T\nx: " + new string('[', 10_000) + new string(']', 10_000) + "\n---\nBody");
-
-        Assert.Contains("deeper than", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

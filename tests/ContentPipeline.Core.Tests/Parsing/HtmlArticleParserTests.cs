@@ -1,4 +1,5 @@
 using ContentPipeline.Core.Articles;
+using ContentPipeline.Core.Parsing;
 using static ContentPipeline.Core.Tests.Parsing.ParserTestSupport;
 
 namespace ContentPipeline.Core.Tests.Parsing;
@@ -53,5 +54,28 @@ public sealed class HtmlArticleParserTests
         var article = ParseValid("<p>Only text.</p>", ArticleFormat.Html, "some-page.html");
 
         Assert.Equal("some page", article.Metadata.Title);
+    }
+
+    [Theory]
+    [InlineData("<div>")]
+    [InlineData("<b>")]
+    [InlineData("<div>\n")]
+    public async Task Elements_nested_past_the_limit_fail_near_their_line(string tag)
+    {
+        var result = await ParseWithinHangGuardAsync("<h1>Deep</h1>\n" + string.Concat(Enumerable.Repeat(tag, 100_000)) + "x", ArticleFormat.Html);
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains($"deeper than {HtmlNesting.MaximumDepth} levels", result.Error.Message, StringComparison.Ordinal);
+        Assert.InRange(result.Error.Line ?? 0, 2, 2 + (tag.EndsWith('\n') ? HtmlNesting.MaximumDepth : 0));
+    }
+
+    [Fact]
+    public void Elements_nested_below_the_limit_are_kept()
+    {
+        var depth = HtmlNesting.MaximumDepth - 10;
+
+        var article = ParseValid("<h1>Deep</h1>" + string.Concat(Enumerable.Repeat("<div>", depth)) + "inner", ArticleFormat.Html);
+
+        Assert.Contains("inner", article.BodyHtml, StringComparison.Ordinal);
     }
 }

@@ -25,4 +25,17 @@ internal static class ParserTestSupport
         Assert.False(result.IsSuccess, "Expected the source to be refused, but it parsed.");
         return result.Error;
     }
+
+    /// <summary>
+    /// Parses on a thread-pool thread (the stack size the worker parses with) and fails the test if that takes
+    /// longer than <see cref="HangGuard"/>. A hang guard for hostile input, not a timing assertion: the inputs
+    /// finish in well under a second, and the guard is generous because test machines are shared.
+    /// </summary>
+    public static async Task<ArticleParseResult> ParseWithinHangGuardAsync(string text, ArticleFormat format = ArticleFormat.Markdown)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return await Task.Run(() => Parser.Parse(new ArticleSource(bytes, format, "article.md"))).WaitAsync(HangGuard);
+    }
+
+    public static TimeSpan HangGuard { get; } = TimeSpan.FromSeconds(20);
 }

@@ -52,4 +52,16 @@ public sealed class PlainTextArticleParserTests
         Assert.Equal(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero), article.Metadata.Date);
         Assert.Equal("<p>One<br>\ntwo</p>\n<p>Three</p>\n", article.BodyHtml);
     }
+
+    [Fact]
+    public async Task A_megabyte_long_line_after_the_title_is_the_first_paragraph_not_a_date()
+    {
+        var line = "2024-01-02" + string.Concat(Enumerable.Repeat(" token", 200_000));
+
+        var result = await ParseWithinHangGuardAsync("Title\n" + line + "\n\nMore.", ArticleFormat.PlainText);
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Null(result.Article.Metadata.Date);
+        Assert.StartsWith("<p>2024-01-02 token", result.Article.BodyHtml, StringComparison.Ordinal);
+    }
 }

@@ -63,6 +63,17 @@ public sealed class SlugGeneratorTests
         Assert.Equal(expected, slug.Value);
     }
 
+    [Theory]
+    [InlineData("Con")]
+    [InlineData("NUL")]
+    [InlineData("COM1")]
+    public void Title_that_would_be_a_windows_device_name_falls_back_to_a_hash(string title)
+    {
+        var slug = SlugGenerator.FromTitle(title);
+
+        Assert.StartsWith("article-", slug.Value, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Fallback_is_article_prefix_and_sha256_of_utf8_title()
     {

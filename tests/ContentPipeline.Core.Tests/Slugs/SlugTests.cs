@@ -182,6 +182,43 @@ public sealed class SlugTests
         Assert.All(error, c => Assert.False(char.IsControl(c) || c is '\u202E' or '\u200B' or '\u0430' or '<', $"U+{(int)c:X4}"));
     }
 
+    [Theory]
+    [InlineData("con")]
+    [InlineData("prn")]
+    [InlineData("aux")]
+    [InlineData("nul")]
+    [InlineData("com1")]
+    [InlineData("com0")]
+    [InlineData("lpt9")]
+    public void Windows_device_names_are_rejected_with_the_reason(string text)
+    {
+        var accepted = Slug.TryParse(text, out _, out var error);
+
+        Assert.False(accepted);
+        Assert.Contains("device name Windows reserves", error, StringComparison.Ordinal);
+        Assert.Contains($"'{text}.md'", error, StringComparison.Ordinal);
+    }
+
+    // Pages live in articles/{slug}/, so names of the site's own folders and files cannot collide with them.
+    [Theory]
+    [InlineData("index")]
+    [InlineData("tags")]
+    [InlineData("page")]
+    [InlineData("assets")]
+    [InlineData("feed")]
+    [InlineData("sitemap")]
+    [InlineData("robots")]
+    [InlineData("404")]
+    [InlineData("articles")]
+    [InlineData("console")]
+    [InlineData("com10")]
+    [InlineData("lpt")]
+    public void Names_of_site_folders_and_near_device_names_are_accepted(string text)
+    {
+        Assert.True(Slug.TryParse(text, out var slug, out var error), error);
+        Assert.Equal(text, slug.Value);
+    }
+
     [Fact]
     public void Lone_surrogate_is_rejected()
     {
