@@ -20,7 +20,6 @@ public static class HostileSources
         { "100,000 nested block quotes", Utf8("# Title\n\n" + new string('>', 100_000) + " deep"), 3, "deeper than 64 levels" },
         { "an emphasis flood", Utf8("# Title\n\n" + Repeat("*a **a ", 10_000)), 3, "emphasis markers" },
         { "6,000 headings", Utf8(string.Concat(Enumerable.Range(0, 6_000).Select(i => $"## Heading {i}\n\n"))), 10_001, "headings" },
-        { "100,000 nested raw HTML elements", Utf8("# Title\n\n" + Repeat("<div>", 100_000)), 3, "nests elements deeper than 128" },
     };
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
