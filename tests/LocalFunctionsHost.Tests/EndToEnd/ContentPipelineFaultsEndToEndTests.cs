@@ -133,7 +133,7 @@ public sealed class ContentPipelineFaultsEndToEndTests(ITestOutputHelper output)
         output.WriteLine($"{winner} won");
     }
 
-    // The article's catalog entry and page when both show the version titled <paramref name="title"/>, else null.
+    // The article's page when its catalog entry and its page both show the version titled `title`, else null.
     private static async Task<string?> ShowsAsync(EndToEndHost host, string slug, string title, CancellationToken cancellationToken)
     {
         using var response = await host.Api.GetAsync(new Uri($"api/articles/{slug}", UriKind.Relative), cancellationToken);
